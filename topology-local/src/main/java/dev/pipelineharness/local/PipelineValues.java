@@ -1,0 +1,57 @@
+package dev.pipelineharness.local;
+
+import dev.pipelineharness.api.DynamoDbEndpoint;
+import dev.pipelineharness.api.DynamoTableSpec;
+import dev.pipelineharness.api.JdbcEndpoint;
+import dev.pipelineharness.api.Namespace;
+import dev.pipelineharness.api.PipelineDefinition;
+import dev.pipelineharness.api.Secret;
+import dev.pipelineharness.api.TopicSpec;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The values of the placeholders in one scenario's pipeline files. Which address a placeholder names
+ * depends on who reads the file: Flink SQL reaches Kafka over the FLINK link, connector configs over
+ * the CONNECT link, each through its own proxy, so a fault can cut one link and not the other.
+ */
+final class PipelineValues {
+
+    private PipelineValues() {
+    }
+
+    /** Names every pipeline file may use, whoever reads it. */
+    static Map<String, String> common(PipelineDefinition pipeline, Namespace namespace, String postgresSchema,
+                                      JdbcEndpoint jdbc, DynamoDbEndpoint dynamo, URI registry) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("namespace", namespace.prefix());
+        for (TopicSpec topic : pipeline.topics()) {
+            values.put("topic." + topic.name(), namespace.prefix() + topic.name());
+        }
+        for (DynamoTableSpec table : pipeline.dynamoTables()) {
+            values.put("dynamodb.table." + table.name(), namespace.prefix() + table.name());
+        }
+        values.put("registry.url", registry.toString());
+        values.put("postgres.schema", postgresSchema);
+        values.put("postgres.database", jdbc.database());
+        values.put("postgres.user", jdbc.user());
+        values.put("postgres.password", jdbc.password().reveal());
+        values.put("dynamodb.region", dynamo.region());
+        values.put("dynamodb.access-key-id", dynamo.accessKeyId().orElse(""));
+        values.put("dynamodb.secret-access-key", dynamo.secretAccessKey().map(Secret::reveal).orElse(""));
+        return values;
+    }
+
+    /** Adds the addresses as seen by one reader (Flink or Connect). */
+    static Map<String, String> forReader(Map<String, String> common, String kafkaBootstrap, String postgresHost,
+                                         int postgresPort, String database, URI dynamoEndpoint) {
+        Map<String, String> values = new LinkedHashMap<>(common);
+        values.put("kafka.bootstrap", kafkaBootstrap);
+        values.put("postgres.host", postgresHost);
+        values.put("postgres.port", Integer.toString(postgresPort));
+        values.put("postgres.jdbc-url", "jdbc:postgresql://" + postgresHost + ":" + postgresPort + "/" + database);
+        values.put("dynamodb.endpoint", dynamoEndpoint.toString());
+        return values;
+    }
+}
