@@ -89,7 +89,9 @@ final class KafkaServerProperties {
 
     static String render(Map<String, String> properties) {
         StringBuilder text = new StringBuilder("# written by pipeline-harness (KafkaRegion); rewritten on every start\n");
-        properties.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+        // java.util.Properties reads a backslash as an escape
+        properties.forEach((key, value) -> text.append(key).append('=')
+                .append(value.replace("\\", "\\\\")).append('\n'));
         return text.toString();
     }
 }

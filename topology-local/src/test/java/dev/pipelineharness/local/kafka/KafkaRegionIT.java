@@ -39,6 +39,8 @@ class KafkaRegionIT {
 
     @TempDir
     static Path workDir;
+    /** Logs outlive the temporary directory, so a failure can be read afterwards. */
+    private static final Path LOGS = Path.of("target", "it-logs", "KafkaRegionIT");
 
     private static LinkProxies proxies;
     private static KafkaRegion east;
@@ -47,7 +49,7 @@ class KafkaRegionIT {
     static void startRegion() throws Exception {
         proxies = LinkProxies.open();
         long started = System.nanoTime();
-        east = KafkaRegion.start("east", workDir.resolve("kafka-east"), workDir.resolve("logs/kafka-east.log"),
+        east = KafkaRegion.start("east", workDir.resolve("kafka-east"), LOGS.resolve("kafka-east.log"),
                 proxies, Duration.ofSeconds(60));
         System.out.printf("MEASURE kafka.region.cold-start %.2f s%n", seconds(started));
         System.out.printf("MEASURE kafka.broker.rss %d MB (idle, just started)%n", ProcessRss.megabytes(east.pid()));
