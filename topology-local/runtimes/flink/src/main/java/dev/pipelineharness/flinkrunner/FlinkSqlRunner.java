@@ -88,9 +88,7 @@ public final class FlinkSqlRunner {
                 throw new IllegalArgumentException("The pipeline's SQL files contain no INSERT statement, so there is no job to run");
             }
         } catch (Exception e) {
-            e.printStackTrace();
-            status.write(Phase.SQL_ERROR, sqlError(current, e));
-            return 3;
+            return rejected(status, current, e);
         }
 
         JobClient job;
@@ -99,9 +97,7 @@ public final class FlinkSqlRunner {
             job = submitted.getJobClient().orElseThrow(() -> new IllegalStateException("No job client"));
         } catch (Exception e) {
             // the planner validates sinks and sources of the set as a whole here
-            e.printStackTrace();
-            status.write(Phase.SQL_ERROR, sqlError(inserts.size() == 1 ? inserts.get(0) : null, e));
-            return 3;
+            return rejected(status, inserts.size() == 1 ? inserts.get(0) : null, e);
         }
         Map<String, String> submittedValues = new LinkedHashMap<>();
         submittedValues.put("jobId", job.getJobID().toHexString());
@@ -112,6 +108,24 @@ public final class FlinkSqlRunner {
                 + " INSERT statement(s)" + (restoreFrom == null ? "" : ", restored from " + restoreFrom));
 
         return awaitEnd(job, status, submittedValues);
+    }
+
+    /**
+     * A statement Flink rejected is the pipeline author's to fix; a class missing from this JVM is
+     * the harness's (its runtime-flink classpath), and must not be reported as a SQL mistake.
+     */
+    private static int rejected(JobStatusFile status, SqlStatement statement, Exception error) {
+        error.printStackTrace();
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof LinkageError || cause instanceof ClassNotFoundException) {
+                status.write(Phase.STARTUP_ERROR, Map.of("message", "The Flink runtime lacks a class ("
+                        + cause + ") while planning " + (statement == null ? "the job" : statement.file() + ":"
+                        + statement.line()) + ": " + SqlErrorLocation.messageOf(error)));
+                return 2;
+            }
+        }
+        status.write(Phase.SQL_ERROR, sqlError(statement, error));
+        return 3;
     }
 
     private static Path latestCheckpoint(RunnerArguments arguments) throws Exception {
