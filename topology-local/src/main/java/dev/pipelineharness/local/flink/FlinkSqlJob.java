@@ -46,6 +46,7 @@ public final class FlinkSqlJob implements AutoCloseable {
     private FlinkRestClient rest;
     private String jobId;
     private Duration lastStartToRunning;
+    private Path restoredFrom;
 
     private FlinkSqlJob(String name, Path workDir, Path logFile, JobDirectory jobDirectory) {
         this.name = name;
@@ -129,6 +130,11 @@ public final class FlinkSqlJob implements AutoCloseable {
         return lastStartToRunning;
     }
 
+    /** The checkpoint the running job was restored from ({@code <workDir>/checkpoints/<old-job-id>/chk-N}); empty for a fresh start. */
+    public Optional<Path> restoredFrom() {
+        return Optional.ofNullable(restoredFrom);
+    }
+
     /** SIGKILL of the child JVM, as in a crash: the job's last completed checkpoint stays on disk. */
     public void kill() {
         process.kill();
@@ -158,6 +164,7 @@ public final class FlinkSqlJob implements AutoCloseable {
                 .classpath(RuntimeClasspath.of("flink"))
                 .jvmArg(HEAP)
                 .jvmArg("-XX:+UseSerialGC")
+                .jvmArg("-XX:TieredStopAtLevel=1")
                 .jvmArg("-Dlog4j2.configurationFile=log4j2-flink-runner.xml")
                 .workDirectory(workDir)
                 .logFile(logFile)
@@ -207,6 +214,7 @@ public final class FlinkSqlJob implements AutoCloseable {
                     + status.get("message") + System.lineSeparator() + "--- last lines of " + logFile
                     + System.lineSeparator() + process.logTail(30));
         }
+        restoredFrom = status.get("restoredFrom") == null ? null : Path.of(status.get("restoredFrom"));
     }
 
     private void throwIfDefinitionError(Path statusFile) {

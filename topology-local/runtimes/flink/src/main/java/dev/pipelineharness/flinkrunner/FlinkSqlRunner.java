@@ -63,6 +63,8 @@ public final class FlinkSqlRunner {
             return 2;
         }
 
+        progress("read " + statements.size() + " statement(s) from " + arguments.jobDirectory()
+                + (restoreFrom == null ? "" : "; restoring from " + restoreFrom));
         List<SqlStatement> inserts = new ArrayList<>();
         StatementSet statementSet = tables.createStatementSet();
         SqlStatement current = null;
@@ -91,6 +93,7 @@ public final class FlinkSqlRunner {
             return rejected(status, current, e);
         }
 
+        progress("planned " + statements.size() + " statement(s); starting the MiniCluster and submitting");
         JobClient job;
         try {
             TableResult submitted = statementSet.execute();
@@ -104,10 +107,15 @@ public final class FlinkSqlRunner {
         submittedValues.put("restoredFrom", restoreFrom == null ? null : restoreFrom.toString());
         submittedValues.put("inserts", Integer.toString(inserts.size()));
         status.write(Phase.SUBMITTED, submittedValues);
-        System.out.println("pipeline-harness: submitted job " + job.getJobID() + " with " + inserts.size()
-                + " INSERT statement(s)" + (restoreFrom == null ? "" : ", restored from " + restoreFrom));
+        progress("submitted job " + job.getJobID() + " with " + inserts.size() + " INSERT statement(s)");
 
         return awaitEnd(job, status, submittedValues);
+    }
+
+    /** A line in the log saying how far start-up got, with the JVM's uptime, to see where start-up time goes. */
+    private static void progress(String what) {
+        System.out.println("pipeline-harness flink runner +"
+                + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms: " + what);
     }
 
     /**
