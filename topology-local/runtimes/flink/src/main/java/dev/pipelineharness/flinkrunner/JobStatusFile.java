@@ -1,0 +1,60 @@
+package dev.pipelineharness.flinkrunner;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The small file through which the runner tells the harness how far it got: a Java properties file,
+ * replaced atomically on each write so a reader never sees half of it.
+ *
+ * <p>Keys: {@code phase} (one of {@link Phase}), and depending on the phase {@code jobId},
+ * {@code restoredFrom}, {@code file}, {@code line}, {@code column}, {@code statement}, {@code message},
+ * {@code jobState}.
+ */
+public final class JobStatusFile {
+
+    /** How far the runner got. */
+    public enum Phase {
+        /** Reading the SQL and starting the MiniCluster. */
+        STARTING,
+        /** The statement set was submitted; {@code jobId} is set. Readiness comes from the REST API. */
+        SUBMITTED,
+        /** A statement was rejected: {@code file}, {@code line}, {@code column}, {@code statement}, {@code message}. */
+        SQL_ERROR,
+        /** The runner could not start (bad arguments, no checkpoint to restore, cluster error): {@code message}. */
+        STARTUP_ERROR,
+        /** The job reached a terminal state ({@code jobState}: CANCELED, FAILED, FINISHED); {@code message} on failure. */
+        ENDED
+    }
+
+    private final Path file;
+
+    public JobStatusFile(Path file) {
+        this.file = file;
+    }
+
+    public void write(Phase phase, Map<String, String> values) {
+        Properties properties = new Properties();
+        properties.setProperty("phase", phase.name());
+        values.forEach((key, value) -> {
+            if (value != null) {
+                properties.setProperty(key, value);
+            }
+        });
+        try {
+            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                properties.store(out, "written by " + FlinkSqlRunner.class.getName());
+            }
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the status file " + file, e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.pipelineharness.local.flink;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** The few calls of Flink's REST API the harness needs: a job's state, its checkpoints, cancel. */
+final class FlinkRestClient {
+
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
+
+    FlinkRestClient(URI base) {
+        this.base = base;
+    }
+
+    URI base() {
+        return base;
+    }
+
+    /**
+     * The job's state and whether every task of it is RUNNING: the job turns RUNNING while its tasks
+     * are still being deployed or restoring state, so only the tasks say that records flow.
+     */
+    JobView job(String jobId) throws IOException, InterruptedException {
+        JsonNode job = get("/jobs/" + jobId);
+        boolean allTasksRunning = job.path("vertices").size() > 0;
+        for (JsonNode vertex : job.path("vertices")) {
+            allTasksRunning &= "RUNNING".equals(vertex.path("status").asText());
+        }
+        return new JobView(job.path("state").asText(), allTasksRunning);
+    }
+
+    long completedCheckpoints(String jobId) throws IOException, InterruptedException {
+        return get("/jobs/" + jobId + "/checkpoints").path("counts").path("completed").asLong();
+    }
+
+    void cancel(String jobId) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/jobs/" + jobId + "?mode=cancel"))
+                .timeout(REQUEST_TIMEOUT)
+                .method("PATCH", HttpRequest.BodyPublishers.noBody())
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 202 && response.statusCode() != 200) {
+            throw new IOException("Cancelling job " + jobId + " at " + base + ": HTTP " + response.statusCode()
+                    + " " + response.body());
+        }
+    }
+
+    private JsonNode get(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT).GET().build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET " + base.resolve(path) + ": HTTP " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    /** A job as the REST API shows it. */
+    record JobView(String state, boolean allTasksRunning) {
+
+        boolean isRunning() {
+            return state.equals("RUNNING") && allTasksRunning;
+        }
+    }
+}

@@ -1,0 +1,4 @@
+
+INSERT INTO sink_events
+SELECT event_id, no_such_column
+FROM events;
