@@ -23,8 +23,9 @@ import java.util.regex.Pattern;
  * A real PostgreSQL 17 server (zonky's embedded binaries) configured for Debezium: logical WAL,
  * enough replication slots for one connector per scenario, and durable commits, listening on the
  * loopback interface on an ephemeral port. Everything it writes stays under its work directory:
- * {@code binaries/} (unpacked once, reused by later starts) and {@code data/} (created afresh by
- * {@link #start}, kept by {@link #restart}).
+ * {@code binaries/} (unpacked once, reused by later starts; or a folder of the caller's choosing),
+ * {@code zonky/} (zonky's scratch folder) and {@code data/} (created afresh by {@link #start},
+ * kept by {@link #restart}).
  *
  * <p>As root, zonky runs initdb, pg_ctl and postgres inside {@code unshare -U}, which PostgreSQL
  * accepts (it refuses to run as uid 0 otherwise).
@@ -43,14 +44,16 @@ public final class PostgresServer implements AutoCloseable {
     private static final Object ZONKY_BUILDER_LOCK = new Object();
 
     private final Path workDir;
+    private final Path binariesDir;
     private final Path dataDir;
     private final Path logFile;
     private final int port;
     private final Secret password;
     private EmbeddedPostgres postgres;
 
-    private PostgresServer(Path workDir, Path logFile, int port, Secret password) {
+    private PostgresServer(Path workDir, Path binariesDir, Path logFile, int port, Secret password) {
         this.workDir = workDir;
+        this.binariesDir = binariesDir;
         this.dataDir = workDir.resolve("data");
         this.logFile = logFile;
         this.port = port;
@@ -64,8 +67,17 @@ public final class PostgresServer implements AutoCloseable {
      * @param logFile where initdb, pg_ctl and the server write (appended)
      */
     public static PostgresServer start(Path workDir, Path logFile, Duration timeout) {
-        PostgresServer server = new PostgresServer(workDir.toAbsolutePath(), logFile.toAbsolutePath(),
-                FreePorts.pick(), Secret.of(randomPassword()));
+        return start(workDir, workDir.resolve("binaries"), logFile, timeout);
+    }
+
+    /**
+     * As {@link #start(Path, Path, Duration)}, with the PostgreSQL binaries unpacked in (or reused
+     * from) {@code binariesDir}: a folder that outlives the run (under {@code target/}, say) saves
+     * the first start's unpacking (5-8 s) on every later run.
+     */
+    public static PostgresServer start(Path workDir, Path binariesDir, Path logFile, Duration timeout) {
+        PostgresServer server = new PostgresServer(workDir.toAbsolutePath(), binariesDir.toAbsolutePath(),
+                logFile.toAbsolutePath(), FreePorts.pick(), Secret.of(randomPassword()));
         try {
             deleteRecursively(server.dataDir);
             server.launch(timeout);
@@ -150,7 +162,7 @@ public final class PostgresServer implements AutoCloseable {
             Files.createDirectories(workDir);
             Files.createDirectories(logFile.getParent());
             EmbeddedPostgres.Builder builder = newBuilder(workDir.resolve("zonky"));
-            builder.setOverrideWorkingDirectory(workDir.resolve("binaries").toFile())
+            builder.setOverrideWorkingDirectory(binariesDir.toFile())
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setPort(port)
