@@ -251,6 +251,55 @@ class PostgresConnectRoundTripIT {
         assertThat(connectors.list()).doesNotContain(typo.name());
     }
 
+    @Test
+    @Order(5)
+    void aWorkerKilledWithSigkillComesBackWithItsConnectorsAndMissesNoChange() throws Exception {
+        String ns = "worker_e";
+        postgres.createSchema(ns);
+        sql("CREATE TABLE worker_e.orders (id bigint PRIMARY KEY, status text)");
+        PipelineConnectorFile source = sourceConnector(ns);
+        connectors.create(source.name(), source.config(), source.displayName());
+        connectors.awaitRunning(source.name(), FLOW);
+        for (int id = 1; id <= 10; id++) {
+            sql("INSERT INTO worker_e.orders VALUES (" + id + ", 'before-kill')");
+        }
+        assertThat(idsOf(consumeUntil("worker_e.worker_e.orders", 10))).hasSize(10);
+        long oldPid = worker.process().pid();
+
+        worker.kill();
+        for (int id = 11; id <= 20; id++) {
+            sql("INSERT INTO worker_e.orders VALUES (" + id + ", 'while-worker-down')");
+        }
+        long restarted = System.nanoTime();
+        worker.restart(START);
+        bench("connect.worker.restart-ready.seconds", seconds(restarted));
+        assertThat(worker.process().pid()).isNotEqualTo(oldPid);
+        connectors.awaitRunning(source.name(), FLOW);
+        bench("connect.worker.restart-connector-running.seconds", seconds(restarted));
+
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer("worker_e.worker_e.orders")) {
+            await("all 20 change events of worker_e.orders after the worker restart").atMost(FLOW)
+                    .pollInterval(Duration.ofMillis(50)).until(() -> {
+                        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                        return idsOf(records).size() >= 20;
+                    });
+        }
+        assertThat(idsOf(records)).containsExactlyInAnyOrderElementsOf(
+                IntStream.rangeClosed(1, 20).mapToObj(Long::valueOf).toList());
+        connectors.delete(source.name());
+    }
+
+    private static Set<Long> idsOf(List<ConsumerRecord<String, String>> records) throws Exception {
+        Set<Long> ids = new LinkedHashSet<>();
+        for (ConsumerRecord<String, String> record : records) {
+            if (record.value() != null) {
+                ids.add(JSON.readTree(record.value()).at("/payload/after/id").asLong());
+            }
+        }
+        return ids;
+    }
+
     private PipelineConnectorFile sourceConnector(String namespace) {
         return PipelineConnectorFile.load("postgres-cdc-source.json", placeholders(namespace, Map.of()));
     }

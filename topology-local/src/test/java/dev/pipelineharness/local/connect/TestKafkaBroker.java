@@ -30,6 +30,14 @@ final class TestKafkaBroker implements AutoCloseable {
     }
 
     static TestKafkaBroker start(Path workDir, Duration timeout) throws IOException {
+        if (Files.exists(workDir)) {
+            // A fresh cluster each run: StorageTool refuses to format a used log directory.
+            try (var paths = Files.walk(workDir)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
         Files.createDirectories(workDir);
         int port = FreePorts.pick();
         int controllerPort = FreePorts.pick();
