@@ -76,17 +76,24 @@ public final class ConnectorClient {
      */
     public ConnectorStatus awaitRunning(String name, Duration timeout) {
         AtomicReference<ConnectorStatus> last = new AtomicReference<>();
-        BoundedWait.until("connector " + name + " and all its tasks to be RUNNING", timeout, worker.get(), () -> {
-            ConnectorStatus status = status(name);
-            last.set(status);
-            if (status.hasFailed()) {
+        try {
+            BoundedWait.until("connector " + name + " and all its tasks to be RUNNING", timeout, worker.get(), () -> {
+                ConnectorStatus status = status(name);
+                last.set(status);
+                if (status.hasFailed()) {
+                    return true;
+                }
+                if (!status.isRunning()) {
+                    throw new IllegalStateException("not running yet: " + status);
+                }
                 return true;
-            }
-            if (!status.isRunning()) {
-                throw new IllegalStateException("not running yet: " + status);
-            }
-            return true;
-        });
+            });
+        } catch (IllegalStateException e) {
+            // The wait's last error may be the interrupted final poll; the last status says more.
+            ConnectorStatus seen = last.get();
+            throw new IllegalStateException(e.getMessage() + System.lineSeparator() + "Last status of " + name + ": "
+                    + (seen == null ? "none (Connect never answered)" : seen), e);
+        }
         ConnectorStatus status = last.get();
         if (status.hasFailed()) {
             throw new IllegalStateException("Connector " + name + " failed:" + System.lineSeparator() + status.failures());
@@ -128,6 +135,18 @@ public final class ConnectorClient {
             throw new IllegalStateException("Delete of connector " + name + ": HTTP " + response.statusCode() + ": "
                     + connectMessage(response));
         }
+    }
+
+    /**
+     * The connector classes the worker can run ({@code GET /connector-plugins}); with
+     * {@code plugin.discovery=service_load} only those whose jar lists them in
+     * {@code META-INF/services/org.apache.kafka.connect.(source.SourceConnector|sink.SinkConnector)}.
+     */
+    public List<String> plugins() {
+        HttpResponse<String> response = send("GET", "/connector-plugins", null);
+        List<String> classes = new ArrayList<>();
+        parse(response).forEach(node -> classes.add(node.path("class").asText()));
+        return classes;
     }
 
     /** The names of the connectors the worker's cluster runs. */

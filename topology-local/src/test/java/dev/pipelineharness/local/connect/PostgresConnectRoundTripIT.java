@@ -103,6 +103,12 @@ class PostgresConnectRoundTripIT {
     }
 
     @Test
+    @Order(0)
+    void theWorkerFindsBothDebeziumPluginsThroughServiceLoad() {
+        assertThat(connectors.plugins()).contains(ConnectWorker.POSTGRES_SOURCE_CLASS, ConnectWorker.JDBC_SINK_CLASS);
+    }
+
+    @Test
     @Order(1)
     void insertUpdateDeleteArriveAsDebeziumChangeEventsInOrder() throws Exception {
         String ns = "cdc_a";
@@ -249,6 +255,14 @@ class PostgresConnectRoundTripIT {
                 .hasMessageContaining("connectors/postgres-cdc-source.json")
                 .hasMessageContaining("PostgresConector");
         assertThat(connectors.list()).doesNotContain(typo.name());
+    }
+
+    @Test
+    @Order(6)
+    void thePostgresPasswordAppearsInNoLog() throws Exception {
+        String password = postgres.jdbcEndpoint().password().reveal();
+        assertThat(Files.readString(worker.logFile())).contains("database.password = ********").doesNotContain(password);
+        assertThat(Files.readString(postgres.logFile())).doesNotContain(password);
     }
 
     @Test
