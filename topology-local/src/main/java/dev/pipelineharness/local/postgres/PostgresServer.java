@@ -1,0 +1,321 @@
+package dev.pipelineharness.local.postgres;
+
+import dev.pipelineharness.api.JdbcEndpoint;
+import dev.pipelineharness.api.Secret;
+import dev.pipelineharness.local.process.BoundedWait;
+import dev.pipelineharness.local.process.FreePorts;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A real PostgreSQL 17 server (zonky's embedded binaries) configured for Debezium: logical WAL,
+ * enough replication slots for one connector per scenario, and durable commits, listening on the
+ * loopback interface on an ephemeral port. Everything it writes stays under its work directory:
+ * {@code binaries/} (PostgreSQL unpacked once and a cleanly shut down cluster made by initdb once,
+ * both reused by later starts; or a folder of the caller's choosing),
+ * {@code zonky/} (zonky's scratch folder) and {@code data/} (created afresh by {@link #start},
+ * kept by {@link #restart}).
+ *
+ * <p>As root, zonky runs initdb, pg_ctl and postgres inside {@code unshare -U}, which PostgreSQL
+ * accepts (it refuses to run as uid 0 otherwise).
+ */
+public final class PostgresServer implements AutoCloseable {
+
+    /** The database every endpoint points at. */
+    public static final String DATABASE = "postgres";
+    /** The superuser zonky's initdb creates; Debezium needs REPLICATION, which it has. */
+    public static final String USER = "postgres";
+
+    private static final String HOST = "127.0.0.1";
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+    /** zonky reads its scratch folder from this system property when a builder is created. */
+    private static final String ZONKY_WORKING_DIR = "ot.epg.working-dir";
+    private static final Object ZONKY_BUILDER_LOCK = new Object();
+    /** zonky's lock file in a data directory; a copied template must not carry it. */
+    private static final String ZONKY_LOCK_FILE = "epg-lock";
+
+    private final Path workDir;
+    private final Path binariesDir;
+    private final Path dataDir;
+    private final Path logFile;
+    private final int port;
+    private final Secret password;
+    private EmbeddedPostgres postgres;
+
+    private PostgresServer(Path workDir, Path binariesDir, Path logFile, int port, Secret password) {
+        this.workDir = workDir;
+        this.binariesDir = binariesDir;
+        this.dataDir = workDir.resolve("data");
+        this.logFile = logFile;
+        this.port = port;
+        this.password = password;
+    }
+
+    /**
+     * Initialises a fresh data directory under {@code workDir} and starts the server; returns once a
+     * JDBC connection succeeds.
+     *
+     * @param logFile where initdb, pg_ctl and the server write (appended)
+     */
+    public static PostgresServer start(Path workDir, Path logFile, Duration timeout) {
+        return start(workDir, workDir.resolve("binaries"), logFile, timeout);
+    }
+
+    /**
+     * As {@link #start(Path, Path, Duration)}, with the PostgreSQL binaries unpacked in (or reused
+     * from) {@code binariesDir}: a folder that outlives the run (under {@code target/}, say) saves
+     * the first start's unpacking (5-8 s) on every later run.
+     */
+    public static PostgresServer start(Path workDir, Path binariesDir, Path logFile, Duration timeout) {
+        PostgresServer server = new PostgresServer(workDir.toAbsolutePath(), binariesDir.toAbsolutePath(),
+                logFile.toAbsolutePath(), FreePorts.pick(), Secret.of(randomPassword()));
+        try {
+            deleteRecursively(server.dataDir);
+            server.copyClusterTemplate(timeout);
+            server.launch(timeout);
+            server.setPassword();
+            return server;
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    /** How clients reach the database; the password is only checked if pg_hba is tightened later. */
+    public JdbcEndpoint jdbcEndpoint() {
+        String url = "jdbc:postgresql://" + HOST + ":" + port + "/" + DATABASE;
+        return new JdbcEndpoint(url, HOST, port, DATABASE, USER, password);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The postmaster's pid, from {@code postmaster.pid} (zonky's own process handle is pg_ctl's). */
+    public long pid() {
+        return PostmasterPid.read(dataDir);
+    }
+
+    /** The data directory (kept across {@link #kill()} and {@link #restart(Duration)}). */
+    public Path dataDirectory() {
+        return dataDir;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    /**
+     * SIGKILL to the postmaster, as in a crash: no checkpoint, no clean shutdown. Returns once the
+     * postmaster and its backends are gone, so that a {@link #restart(Duration)} can reuse the data
+     * directory and shared memory.
+     */
+    public void kill() {
+        PostmasterPid.killAndAwait(dataDir, Duration.ofSeconds(15));
+    }
+
+    /**
+     * Starts the server again on the same data directory and port (after {@link #kill()}: with crash
+     * recovery; while running: after a fast shutdown). Returns once a JDBC connection succeeds.
+     */
+    public synchronized void restart(Duration timeout) {
+        releaseZonky();
+        launch(timeout);
+    }
+
+    /** {@code CREATE SCHEMA IF NOT EXISTS}, for one scenario's namespace. */
+    public void createSchema(String schema) {
+        execute("CREATE SCHEMA IF NOT EXISTS \"" + identifier(schema) + "\"");
+    }
+
+    /** {@code DROP SCHEMA IF EXISTS ... CASCADE}: a scenario's tables go with it. */
+    public void dropSchema(String schema) {
+        execute("DROP SCHEMA IF EXISTS \"" + identifier(schema) + "\" CASCADE");
+    }
+
+    /** A new connection as the superuser; the caller closes it. */
+    public Connection connect() throws SQLException {
+        return java.sql.DriverManager.getConnection(jdbcEndpoint().url(), USER, password.reveal());
+    }
+
+    /** Stops the server (fast shutdown); the data directory stays for the caller's clean-up. */
+    @Override
+    public synchronized void close() {
+        releaseZonky();
+    }
+
+    @Override
+    public String toString() {
+        return "postgres on " + HOST + ":" + port + " (" + dataDir + ")";
+    }
+
+    private synchronized void launch(Duration timeout) {
+        try {
+            postgres = startZonky(dataDir, port, timeout);
+        } catch (IOException e) {
+            throw new IllegalStateException("PostgreSQL did not start within " + timeout.toSeconds() + " s on port "
+                    + port + " (data " + dataDir + "); see " + logFile, e);
+        }
+        BoundedWait.until("PostgreSQL on port " + port + " to accept a JDBC connection", timeout, null, () -> {
+            try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+                return statement.execute("SELECT 1");
+            }
+        });
+    }
+
+    /** zonky: initdb if {@code data} has no cluster yet, then pg_ctl start; returns once SELECT 1 works. */
+    private EmbeddedPostgres startZonky(Path data, int serverPort, Duration timeout) throws IOException {
+        Files.createDirectories(workDir);
+        Files.createDirectories(logFile.getParent());
+        EmbeddedPostgres.Builder builder = newBuilder(workDir.resolve("zonky"));
+        builder.setOverrideWorkingDirectory(binariesDir.toFile())
+                .setDataDirectory(data)
+                .setCleanDataDirectory(false)
+                .setPort(serverPort)
+                .setPGStartupWait(timeout)
+                .setOutputRedirector(java.lang.ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                .setErrorRedirector(java.lang.ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        serverSettings().forEach(builder::setServerConfig);
+        return builder.start();
+    }
+
+    /**
+     * Fills the empty data directory with a copy of a freshly initialised cluster kept beside the
+     * binaries, made once by initdb and a clean shutdown. initdb takes 3-8 s on a busy machine (it
+     * fsyncs every file); the copy takes a fraction of a second.
+     */
+    private void copyClusterTemplate(Duration timeout) {
+        Path template = binariesDir.resolve("cluster-template-pg17");
+        try {
+            if (!Files.exists(template.resolve("PG_VERSION"))) {
+                Path building = binariesDir.resolve("cluster-template-building-" + java.util.UUID.randomUUID());
+                startZonky(building, FreePorts.pick(), timeout).close();
+                Files.deleteIfExists(building.resolve(ZONKY_LOCK_FILE));
+                try {
+                    Files.move(building, template, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
+                    deleteRecursively(building); // another server made it first
+                }
+            }
+            copyRecursively(template, dataDir);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot prepare the PostgreSQL data directory " + dataDir + " from "
+                    + template + "; see " + logFile, e);
+        }
+    }
+
+    private static void copyRecursively(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path source : paths.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                // Permissions matter: PostgreSQL refuses a data directory readable by others.
+                Files.copy(source, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+    }
+
+    /**
+     * Settings passed on the postgres command line ({@code -c}), so they hold on every start,
+     * including after crash recovery.
+     */
+    static Map<String, String> serverSettings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("listen_addresses", HOST);
+        // No Unix socket: its default folder (/tmp or /var/run/postgresql) is outside our tree.
+        settings.put("unix_socket_directories", "''");
+        settings.put("wal_level", "logical");
+        // One Debezium connector (slot + WAL sender) per scenario, scenarios may run in parallel.
+        settings.put("max_replication_slots", "32");
+        settings.put("max_wal_senders", "32");
+        // zonky turns this off; a commit acknowledged to the generator must survive kill -9.
+        settings.put("synchronous_commit", "on");
+        settings.put("max_connections", "200");
+        // A dropped connector's slot must not pin WAL forever on a long run.
+        settings.put("max_slot_wal_keep_size", "1GB");
+        return settings;
+    }
+
+    private static EmbeddedPostgres.Builder newBuilder(Path zonkyScratch) throws IOException {
+        Files.createDirectories(zonkyScratch);
+        // The builder captures this property when it is created; restore it so other code is unaffected.
+        synchronized (ZONKY_BUILDER_LOCK) {
+            String previous = System.getProperty(ZONKY_WORKING_DIR);
+            System.setProperty(ZONKY_WORKING_DIR, zonkyScratch.toString());
+            try {
+                return EmbeddedPostgres.builder();
+            } finally {
+                if (previous == null) {
+                    System.clearProperty(ZONKY_WORKING_DIR);
+                } else {
+                    System.setProperty(ZONKY_WORKING_DIR, previous);
+                }
+            }
+        }
+    }
+
+    private void setPassword() {
+        // Trust authentication ignores it today; setting it keeps the endpoint honest if pg_hba changes.
+        execute("ALTER USER " + USER + " PASSWORD '" + password.reveal() + "'");
+    }
+
+    private void execute(String sql) {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL on port " + port + " failed to run: "
+                    + sql.replace(password.reveal(), password.toString()) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String identifier(String name) {
+        if (name == null || !IDENTIFIER.matcher(name).matches()) {
+            throw new IllegalArgumentException("Not a plain PostgreSQL identifier (letters, digits, _; max 63): '"
+                    + name + "'");
+        }
+        return name;
+    }
+
+    private void releaseZonky() {
+        if (postgres != null) {
+            try {
+                // pg_ctl stop (fails quietly when the server was killed) and releases zonky's lock file.
+                postgres.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot stop " + this, e);
+            } finally {
+                postgres = null;
+            }
+        }
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[12];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot clear the old PostgreSQL data directory " + directory, e);
+        }
+    }
+}
