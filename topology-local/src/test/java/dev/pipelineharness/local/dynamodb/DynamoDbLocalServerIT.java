@@ -80,7 +80,7 @@ class DynamoDbLocalServerIT {
         long pid = server.process().pid();
 
         server.kill();
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         long restarted = System.nanoTime();
         server.restart(Duration.ofSeconds(60));
         System.out.printf("BENCH dynamodb.restart.seconds %.2f s%n", (System.nanoTime() - restarted) / 1e9);
@@ -88,6 +88,17 @@ class DynamoDbLocalServerIT {
         try (DynamoDbClient client = DynamoDbClients.client(server.endpoint())) {
             assertThat(client.listTables().tableNames()).contains("survivor");
         }
+    }
+
+    @Test
+    void closeLeavesNoProcessBehind() throws Exception {
+        DynamoDbLocalServer second = DynamoDbLocalServer.start(workDir.resolve("second"), workDir.resolve("logs/second.log"),
+                Duration.ofSeconds(60));
+        long pid = second.process().pid();
+        second.close();
+
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(dev.pipelineharness.local.process.ChildProcesses.alive()).doesNotContain(second.process());
     }
 
     private static long rssMegabytes(long pid) throws Exception {
