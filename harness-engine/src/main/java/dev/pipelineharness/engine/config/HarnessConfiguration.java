@@ -1,0 +1,80 @@
+package dev.pipelineharness.engine.config;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pipelineharness.api.Location;
+import dev.pipelineharness.api.Params;
+import dev.pipelineharness.engine.Constants;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.apiguardian.api.API;
+import org.junit.platform.engine.ConfigurationParameters;
+
+/**
+ * The engine's configuration, read once from the JUnit configuration parameters (see {@link Constants}
+ * for each key, its meaning and default). A bad value fails the run with a message naming the key.
+ */
+@API(status = INTERNAL, since = "0.1")
+public record HarnessConfiguration(String topology, OptionalLong seed, Path reportsDirectory, int parallelism,
+                                   Duration defaultTimeout, Duration pollInterval, Duration confirmPeriod,
+                                   Optional<Pattern> nameFilter, boolean keepFiles, Duration topologyStartTimeout,
+                                   Map<String, String> all) {
+
+    public HarnessConfiguration {
+        all = Map.copyOf(all);
+    }
+
+    public static HarnessConfiguration defaults() {
+        return from(Map.of());
+    }
+
+    public static HarnessConfiguration from(ConfigurationParameters parameters) {
+        Map<String, String> values = new TreeMap<>();
+        for (String key : parameters.keySet()) {
+            if (key.startsWith("pipeline-harness.")) {
+                parameters.get(key).ifPresent(value -> values.put(key, value));
+            }
+        }
+        return from(values);
+    }
+
+    public static HarnessConfiguration from(Map<String, String> values) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        values.forEach(node::put);
+        Params params = Params.of(node, "", "", pointer ->
+                Location.ofFile("configuration parameter " + pointer.substring(pointer.lastIndexOf('/') + 1)));
+        return new HarnessConfiguration(
+                params.string(Constants.TOPOLOGY_PROPERTY_NAME, Constants.DEFAULT_TOPOLOGY),
+                params.has(Constants.SEED_PROPERTY_NAME)
+                        ? OptionalLong.of(params.longValue(Constants.SEED_PROPERTY_NAME)) : OptionalLong.empty(),
+                Path.of(params.string(Constants.REPORTS_DIR_PROPERTY_NAME, Constants.DEFAULT_REPORTS_DIR)),
+                (int) Math.min(64, params.positiveLong(Constants.PARALLELISM_PROPERTY_NAME, 1)),
+                params.duration(Constants.DEFAULT_TIMEOUT_PROPERTY_NAME, Duration.ofMinutes(5)),
+                params.duration(Constants.CHECK_POLL_INTERVAL_PROPERTY_NAME, Duration.ofMillis(500)),
+                params.duration(Constants.CHECK_CONFIRM_PROPERTY_NAME, Duration.ofSeconds(2)),
+                nameFilter(params),
+                params.bool(Constants.KEEP_FILES_PROPERTY_NAME, false),
+                params.duration(Constants.TOPOLOGY_START_TIMEOUT_PROPERTY_NAME, Duration.ofMinutes(3)),
+                values);
+    }
+
+    private static Optional<Pattern> nameFilter(Params params) {
+        String key = Constants.SCENARIO_NAME_FILTER_PROPERTY_NAME;
+        if (!params.has(key) || params.string(key).isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Pattern.compile(params.string(key), Pattern.CASE_INSENSITIVE));
+        } catch (PatternSyntaxException e) {
+            throw params.error(key, "is not a regular expression: " + e.getDescription());
+        }
+    }
+}

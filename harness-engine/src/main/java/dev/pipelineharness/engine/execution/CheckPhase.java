@@ -1,0 +1,143 @@
+package dev.pipelineharness.engine.execution;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.pipelineharness.api.CheckContext;
+import dev.pipelineharness.api.Verdict;
+import dev.pipelineharness.engine.descriptor.CheckDescriptor;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.awaitility.core.ConditionTimeoutException;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * Evaluates a scenario's checks after its timeline ended. All checks are polled together, every poll
+ * interval (Awaitility drives the rounds): a check that has not passed yet is evaluated until it passes
+ * or its {@code within} deadline, counted from the end of the timeline, has passed; a check that has
+ * passed is evaluated for the confirmation period more and must pass every time. Each check is
+ * reported as soon as it is settled; a failure carries the last failing verdict.
+ */
+final class CheckPhase {
+
+    /** What the phase reports about one check when it is settled. */
+    interface Reporter {
+        void passed(CheckDescriptor check, Verdict verdict, Duration took);
+
+        void failed(CheckDescriptor check, Throwable failure, Duration took);
+    }
+
+    private enum State { POLLING, CONFIRMING, PASSED, FAILED }
+
+    private static final class Tracked {
+        final CheckDescriptor descriptor;
+        final long deadline;
+        State state = State.POLLING;
+        long confirmUntil;
+        long passedAt;
+        Verdict lastVerdict;
+        Exception lastError;
+
+        Tracked(CheckDescriptor descriptor, long deadline) {
+            this.descriptor = descriptor;
+            this.deadline = deadline;
+        }
+    }
+
+    private final Duration pollInterval;
+    private final Duration confirmPeriod;
+
+    CheckPhase(Duration pollInterval, Duration confirmPeriod) {
+        this.pollInterval = pollInterval;
+        this.confirmPeriod = confirmPeriod;
+    }
+
+    void run(String scenario, List<CheckDescriptor> checks, CheckContext context, Reporter reporter) {
+        long start = System.nanoTime();
+        List<Tracked> tracked = new ArrayList<>();
+        long lastDeadline = start;
+        for (CheckDescriptor check : checks) {
+            long deadline = start + check.step().check().within().toNanos();
+            tracked.add(new Tracked(check, deadline));
+            lastDeadline = Math.max(lastDeadline, deadline);
+        }
+        Duration bound = Duration.ofNanos(lastDeadline - start).plus(confirmPeriod).plus(pollInterval.multipliedBy(2)).plusSeconds(5);
+        try {
+            await("the checks of '" + scenario + "' to pass or reach their deadline")
+                    .pollInSameThread()
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(pollInterval)
+                    .atMost(bound)
+                    .until(() -> round(tracked, context, reporter, start));
+        } catch (ConditionTimeoutException e) {
+            // only an evaluation that itself blocks for a long time gets here: report what is still open
+            for (Tracked check : tracked) {
+                if (check.state == State.POLLING || check.state == State.CONFIRMING) {
+                    settleFailed(check, reporter, start, "the check did not settle within " + Durations.format(bound)
+                            + " (an evaluation took too long)");
+                }
+            }
+        }
+    }
+
+    private boolean round(List<Tracked> tracked, CheckContext context, Reporter reporter, long start) {
+        boolean open = false;
+        for (Tracked check : tracked) {
+            if (check.state == State.PASSED || check.state == State.FAILED) {
+                continue;
+            }
+            Verdict verdict = evaluate(check, context);
+            long now = System.nanoTime();
+            if (check.state == State.POLLING) {
+                if (verdict != null && verdict.passed()) {
+                    check.passedAt = now;
+                    check.confirmUntil = now + confirmPeriod.toNanos();
+                    check.state = State.CONFIRMING;
+                } else if (now >= check.deadline) {
+                    settleFailed(check, reporter, start, "not satisfied within "
+                            + Durations.format(check.descriptor.step().check().within()) + " after the timeline ended");
+                    continue;
+                }
+            } else if (verdict == null || !verdict.passed()) {
+                settleFailed(check, reporter, start, "passed after " + Durations.format(Duration.ofNanos(check.passedAt - start))
+                        + " but failed during the " + Durations.format(confirmPeriod) + " confirmation period");
+                continue;
+            }
+            if (check.state == State.CONFIRMING && now >= check.confirmUntil) {
+                check.state = State.PASSED;
+                reporter.passed(check.descriptor, check.lastVerdict, Duration.ofNanos(now - start));
+                continue;
+            }
+            open = true;
+        }
+        return !open;
+    }
+
+    private static Verdict evaluate(Tracked check, CheckContext context) {
+        try {
+            Verdict verdict = check.descriptor.step().check().evaluate(context);
+            if (verdict == null) {
+                throw new IllegalStateException(check.descriptor.getDisplayName() + " returned no verdict");
+            }
+            check.lastVerdict = verdict;
+            check.lastError = null;
+            return verdict;
+        } catch (Exception e) {
+            check.lastError = e;
+            return null;
+        }
+    }
+
+    private static void settleFailed(Tracked check, Reporter reporter, long start, String when) {
+        check.state = State.FAILED;
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        if (check.lastError != null) {
+            reporter.failed(check.descriptor, new AssertionFailedError(check.descriptor.getDisplayName()
+                    + ": evaluating the check failed: " + check.lastError + System.lineSeparator() + "(" + when + ")",
+                    check.lastError), took);
+            return;
+        }
+        String message = check.lastVerdict == null ? "no verdict" : check.lastVerdict.message();
+        reporter.failed(check.descriptor, new AssertionFailedError(message + System.lineSeparator() + "(" + when + ")"), took);
+    }
+}

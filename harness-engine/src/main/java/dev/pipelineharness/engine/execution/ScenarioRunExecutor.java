@@ -1,0 +1,130 @@
+package dev.pipelineharness.engine.execution;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.pipelineharness.api.Namespace;
+import dev.pipelineharness.engine.config.HarnessConfiguration;
+import dev.pipelineharness.engine.descriptor.MalformedScenarioDescriptor;
+import dev.pipelineharness.engine.descriptor.ScenarioDescriptor;
+import dev.pipelineharness.engine.scenario.ProviderRegistry;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apiguardian.api.API;
+import org.junit.platform.engine.EngineExecutionListener;
+import org.junit.platform.engine.ExecutionRequest;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestExecutionResult;
+
+/**
+ * Executes a run: every scenario of the descriptor tree (one after the other, or
+ * {@code pipeline-harness.parallelism} at a time) on topologies started once and shared, then stops
+ * the topologies and prints the run summary.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class ScenarioRunExecutor {
+
+    private final HarnessConfiguration configuration;
+    private final ProviderRegistry providers;
+    private final PrintStream out;
+
+    public ScenarioRunExecutor(HarnessConfiguration configuration, ProviderRegistry providers, PrintStream out) {
+        this.configuration = configuration;
+        this.providers = providers;
+        this.out = out;
+    }
+
+    public void execute(ExecutionRequest request) {
+        EngineExecutionListener listener = new SynchronizedListener(request.getEngineExecutionListener());
+        TestDescriptor engine = request.getRootTestDescriptor();
+        listener.executionStarted(engine);
+        long begin = System.nanoTime();
+        String runId = newRunId();
+        AtomicInteger index = new AtomicInteger();
+        RunSummary summary = new RunSummary();
+        Topologies topologies = new Topologies(providers, configuration);
+        try {
+            List<Callable<Void>> work = new ArrayList<>();
+            for (TestDescriptor child : new ArrayList<>(engine.getChildren())) {
+                work.add(() -> {
+                    summary.add(run(child, listener, topologies, runId, index.incrementAndGet()));
+                    return null;
+                });
+            }
+            runAll(work);
+        } finally {
+            topologies.close();
+        }
+        summary.print(out, runId, Duration.ofNanos(System.nanoTime() - begin), topologies.startTimes());
+        listener.executionFinished(engine, TestExecutionResult.successful());
+    }
+
+    private RunSummary.Outcome run(TestDescriptor child, EngineExecutionListener listener, Topologies topologies,
+                                   String runId, int index) {
+        long begin = System.nanoTime();
+        if (child instanceof MalformedScenarioDescriptor malformed) {
+            listener.executionStarted(malformed);
+            listener.executionFinished(malformed, TestExecutionResult.failed(malformed.error()));
+            return new RunSummary.Outcome(malformed.getDisplayName(), "ERROR", Duration.ofNanos(System.nanoTime() - begin),
+                    ScenarioExecution.firstLine(malformed.error().getMessage()));
+        }
+        ScenarioDescriptor scenario = (ScenarioDescriptor) child;
+        String scenarioId = Namespace.sanitize(scenario.definition().name()) + "_" + index;
+        return new ScenarioExecution(scenario, listener, topologies, configuration, new Namespace(runId, scenarioId)).execute();
+    }
+
+    private void runAll(List<Callable<Void>> work) {
+        if (configuration.parallelism() <= 1 || work.size() <= 1) {
+            for (Callable<Void> item : work) {
+                call(item);
+            }
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(configuration.parallelism(), work.size()), runnable -> {
+            Thread thread = new Thread(runnable, "pipeline-harness-scenario");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Void>> futures = new ArrayList<>();
+            work.forEach(item -> futures.add(pool.submit(item)));
+            for (Future<Void> future : futures) {
+                // each scenario bounds its own phases (start timeout, scenario timeout, check deadlines)
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a scenario broke the engine", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void call(Callable<Void> item) {
+        try {
+            item.call();
+        } catch (Exception e) {
+            throw new IllegalStateException("a scenario broke the engine", e);
+        }
+    }
+
+    /** {@code r} and five base-36 characters: short enough for topic names, random enough for shared cloud environments. */
+    static String newRunId() {
+        long value = ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36);
+        StringBuilder id = new StringBuilder(Long.toString(value, 36).toLowerCase(Locale.ROOT));
+        while (id.length() < 5) {
+            id.insert(0, '0');
+        }
+        return "r" + id;
+    }
+}
