@@ -1,0 +1,45 @@
+package dev.pipelineharness.generators;
+
+import dev.pipelineharness.api.Deployment;
+import dev.pipelineharness.api.GenerationContext;
+import dev.pipelineharness.api.Generator;
+import dev.pipelineharness.api.JdbcEndpoint;
+import dev.pipelineharness.generators.write.JdbcBatchWriter;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Writes a computed list of {@link RowChange}s into the deployment's PostgreSQL schema in committed
+ * batches and records each committed group in {@link GeneratedRowChanges}, so only what PostgreSQL
+ * committed is expected downstream.
+ */
+public final class RowChangesGenerator implements Generator {
+
+    private final String description;
+    private final int commitEvery;
+    private final Function<Long, List<RowChange>> changesForSeed;
+
+    public RowChangesGenerator(String description, int commitEvery, Function<Long, List<RowChange>> changesForSeed) {
+        this.description = description;
+        this.commitEvery = commitEvery;
+        this.changesForSeed = changesForSeed;
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public void generate(GenerationContext context) throws Exception {
+        Deployment deployment = context.deployment();
+        JdbcEndpoint endpoint = deployment.endpoints().postgres().orElseThrow(() -> new IllegalStateException(
+                description + " needs PostgreSQL, but this topology has none"));
+        GeneratedRowChanges generated = context.store().computeIfAbsent(GeneratedRowChanges.class, GeneratedRowChanges::new);
+        List<RowChange> changes = changesForSeed.apply(context.seed());
+        try (JdbcBatchWriter writer = new JdbcBatchWriter(endpoint, deployment.postgresSchema(), commitEvery)) {
+            writer.apply(changes, generated::addAll);
+        }
+        context.publish(description.split(":")[0] + ".committed", Integer.toString(changes.size()));
+    }
+}

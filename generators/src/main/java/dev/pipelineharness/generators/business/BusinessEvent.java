@@ -1,0 +1,41 @@
+package dev.pipelineharness.generators.business;
+
+import dev.pipelineharness.generators.Json;
+import java.util.Locale;
+
+/**
+ * One well-formed record of {@code raw_business_events} (docs/pipelines.md, section 1).
+ *
+ * @param ordinal the event's identity in the scenario's ledger; also encoded in {@link #eventId()}
+ */
+public record BusinessEvent(long ordinal, String eventId, EventType type, String entityId, long eventTime,
+                            int schemaVersion, Payload payload) {
+
+    /**
+     * A UUID-shaped id whose last 12 hex digits are the ledger ordinal, so a check maps an observed
+     * record back to its ledger entry without a lookup table; the leading part varies with the seed.
+     */
+    public static String eventId(long seedTag, long ordinal) {
+        return String.format(Locale.ROOT, "%08x-%04x-4%03x-8%03x-%012x", (seedTag >>> 32) & 0xffffffffL,
+                (seedTag >>> 16) & 0xffff, (seedTag >>> 4) & 0xfff, seedTag & 0xfff, ordinal);
+    }
+
+    /** The ledger ordinal encoded in an event id, or -1 when the text is not one of ours. */
+    public static long ordinalOf(String eventId) {
+        if (eventId == null || eventId.length() != 36 || eventId.charAt(23) != '-') {
+            return -1;
+        }
+        try {
+            return Long.parseLong(eventId.substring(24), 16);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** The raw-topic value: the fields of docs/pipelines.md in a fixed order. */
+    public String toJson() {
+        return Json.object().field("event_id", eventId).field("event_type", type.wireName())
+                .field("entity_id", entityId).field("event_time", eventTime)
+                .field("schema_version", schemaVersion).raw("payload", payload.toJson()).end();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.pipelineharness.generators.business;
+
+import dev.pipelineharness.api.Deployment;
+import dev.pipelineharness.api.GenerationContext;
+import dev.pipelineharness.api.Generator;
+import dev.pipelineharness.api.TopicSpec;
+import dev.pipelineharness.generators.Pacer;
+import dev.pipelineharness.generators.ValuePools;
+import dev.pipelineharness.generators.write.EventEncoder;
+import dev.pipelineharness.generators.write.EventEncoders;
+import dev.pipelineharness.generators.write.KafkaRecordWriter;
+import dev.pipelineharness.ledger.Ledger;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Produces a {@link BusinessEventSequence} into the raw topic, paced, recording each record in the
+ * ledger (with its filtered topic as destination, or nowhere for poison) and in
+ * {@link GeneratedBusinessEvents}.
+ */
+final class BusinessEventsGenerator implements Generator {
+
+    private final BusinessEventShape shape;
+
+    BusinessEventsGenerator(BusinessEventShape shape) {
+        this.shape = shape;
+    }
+
+    @Override
+    public String describe() {
+        return "business-events: " + shape.pacing() + " into " + shape.topic();
+    }
+
+    @Override
+    public void generate(GenerationContext context) throws Exception {
+        Deployment deployment = context.deployment();
+        Ledger ledger = context.store().computeIfAbsent(Ledger.class, Ledger::new);
+        GeneratedBusinessEvents generated = context.store().computeIfAbsent(GeneratedBusinessEvents.class,
+                GeneratedBusinessEvents::new);
+        Map<EventType, Integer> destinations = new EnumMap<>(EventType.class);
+        for (EventType type : EventType.values()) {
+            destinations.put(type, ledger.destination(type.filteredTopic()));
+        }
+        long base = ledger.reserve(shape.pacing().plannedCount());
+        BusinessEventSequence sequence = new BusinessEventSequence(shape, context.seed(), ValuePools.forSeed(context.seed()), base);
+        String topic = deployment.topic(shape.topic());
+        String format = deployment.pipeline().topic(shape.topic()).map(TopicSpec::format).orElse("json");
+        long sent = 0;
+        try (EventEncoder encoder = EventEncoders.forFormat(format, deployment);
+             KafkaRecordWriter writer = new KafkaRecordWriter(deployment.endpoints().kafka(), ledger,
+                     deployment.namespace().prefix() + "business-events")) {
+            Pacer pacer = new Pacer(shape.pacing());
+            RawRecord record;
+            while (pacer.acquire() && (record = sequence.next()) != null) {
+                int destination = record.malformed() ? Ledger.NOWHERE : destinations.get(record.event().type());
+                ledger.plan(record.ordinal(), record.key().hashCode(), destination);
+                byte[] value = record.malformed() ? record.poisonValue() : encoder.encode(topic, record.event());
+                writer.send(topic, record.key().getBytes(StandardCharsets.UTF_8), value, record.ordinal());
+                generated.add(record);
+                sent++;
+            }
+            writer.flush();
+            context.publish("business-events.sent", Long.toString(sent));
+            context.publish("business-events.acknowledged", Long.toString(writer.acknowledged()));
+            context.publish("business-events.failed", Long.toString(writer.failed()));
+            context.publish("business-events.rate", String.format(java.util.Locale.ROOT, "%.0f/s",
+                    sent / Math.max(1e-9, pacer.elapsedNanos() / 1e9)));
+            if (sent > 0 && writer.acknowledged() == 0) {
+                throw new IllegalStateException("no record of " + sent + " was acknowledged by Kafka at "
+                        + deployment.endpoints().kafka().bootstrapServers(), writer.firstFailure());
+            }
+        }
+    }
+}

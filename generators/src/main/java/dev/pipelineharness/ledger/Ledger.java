@@ -1,0 +1,178 @@
+package dev.pipelineharness.ledger;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every record a scenario generated, by ordinal: where it must end up (destination and ordering
+ * key) and how many copies were written and acknowledged, with times. Columns of primitive pages
+ * (15 bytes per record, plus 6 per {@link LedgerObserver}), so ten million records fit in well under
+ * 512 MB; no object per record.
+ *
+ * <p>Writers call {@link #reserve}, {@link #plan}, {@link #written} and {@link #acknowledged} (the
+ * latter from a producer's callback thread); each check takes its own {@link #observer()}.
+ * Mutators are synchronized: uncontended locking costs nanoseconds and keeps the columns consistent
+ * across the generator's thread, the producer's I/O thread and a check's thread.
+ */
+public final class Ledger {
+
+    /** The destination of records that must reach no output (poison records). */
+    public static final int NOWHERE = 0;
+
+    static final int PAGE_BITS = 16;
+    static final int PAGE_SIZE = 1 << PAGE_BITS;
+    private static final int PAGE_MASK = PAGE_SIZE - 1;
+
+    private final long epochMillis = System.currentTimeMillis();
+    private final List<String> destinations = new ArrayList<>(List.of("(nowhere)"));
+
+    private int[][] keys = new int[0][];
+    private byte[][] destination = new byte[0][];
+    private byte[][] writtenCopies = new byte[0][];
+    private byte[][] ackedCopies = new byte[0][];
+    private int[][] writtenAt = new int[0][];
+    private int[][] ackedAt = new int[0][];
+    private long size;
+
+    /** The id of a destination (a logical topic or table name), registering it on first use. */
+    public synchronized int destination(String name) {
+        int index = destinations.indexOf(name);
+        if (index >= 0) {
+            return index;
+        }
+        if (destinations.size() >= Byte.MAX_VALUE) {
+            throw new IllegalStateException("a ledger holds at most 126 destinations");
+        }
+        destinations.add(name);
+        return destinations.size() - 1;
+    }
+
+    public synchronized String destinationName(int id) {
+        return destinations.get(id);
+    }
+
+    /** Reserves {@code count} consecutive ordinals and returns the first. */
+    public synchronized long reserve(long count) {
+        long base = size;
+        long newSize = size + count;
+        int pagesNeeded = (int) ((newSize + PAGE_SIZE - 1) >>> PAGE_BITS);
+        if (pagesNeeded > keys.length) {
+            int old = keys.length;
+            keys = grow(keys, pagesNeeded);
+            destination = grow(destination, pagesNeeded);
+            writtenCopies = grow(writtenCopies, pagesNeeded);
+            ackedCopies = grow(ackedCopies, pagesNeeded);
+            writtenAt = grow(writtenAt, pagesNeeded);
+            ackedAt = grow(ackedAt, pagesNeeded);
+            for (int page = old; page < pagesNeeded; page++) {
+                keys[page] = new int[PAGE_SIZE];
+                destination[page] = new byte[PAGE_SIZE];
+                writtenCopies[page] = new byte[PAGE_SIZE];
+                ackedCopies[page] = new byte[PAGE_SIZE];
+                writtenAt[page] = new int[PAGE_SIZE];
+                ackedAt[page] = new int[PAGE_SIZE];
+            }
+        }
+        size = newSize;
+        return base;
+    }
+
+    private static int[][] grow(int[][] pages, int length) {
+        return java.util.Arrays.copyOf(pages, length);
+    }
+
+    private static byte[][] grow(byte[][] pages, int length) {
+        return java.util.Arrays.copyOf(pages, length);
+    }
+
+    public synchronized long size() {
+        return size;
+    }
+
+    /** Says which ordering key (such as an entity) the record belongs to and where it must end up. */
+    public synchronized void plan(long ordinal, int key, int destinationId) {
+        check(ordinal);
+        keys[page(ordinal)][slot(ordinal)] = key;
+        destination[page(ordinal)][slot(ordinal)] = (byte) destinationId;
+    }
+
+    /** One copy of the record was handed to the sink. */
+    public synchronized void written(long ordinal) {
+        check(ordinal);
+        int page = page(ordinal);
+        int slot = slot(ordinal);
+        writtenCopies[page][slot] = increment(writtenCopies[page][slot]);
+        if (writtenAt[page][slot] == 0) {
+            writtenAt[page][slot] = now();
+        }
+    }
+
+    /** The sink confirmed one copy durable (Kafka ack with acks=all, a committed JDBC batch, ...). */
+    public synchronized void acknowledged(long ordinal) {
+        check(ordinal);
+        int page = page(ordinal);
+        int slot = slot(ordinal);
+        ackedCopies[page][slot] = increment(ackedCopies[page][slot]);
+        if (ackedAt[page][slot] == 0) {
+            ackedAt[page][slot] = now();
+        }
+    }
+
+    /** When the first copy was acknowledged, in milliseconds since the ledger was created (0: never). */
+    public synchronized int ackedAtMillis(long ordinal) {
+        check(ordinal);
+        return ackedAt[page(ordinal)][slot(ordinal)];
+    }
+
+    public synchronized int key(long ordinal) {
+        check(ordinal);
+        return keys[page(ordinal)][slot(ordinal)];
+    }
+
+    public synchronized int writtenCopies(long ordinal) {
+        check(ordinal);
+        return writtenCopies[page(ordinal)][slot(ordinal)];
+    }
+
+    public synchronized int ackedCopies(long ordinal) {
+        check(ordinal);
+        return ackedCopies[page(ordinal)][slot(ordinal)];
+    }
+
+    /** A fresh set of observations for one check: several checks observe the same ledger independently. */
+    public LedgerObserver observer() {
+        return new LedgerObserver(this);
+    }
+
+    long epochMillis() {
+        return epochMillis;
+    }
+
+    public synchronized int destinationOf(long ordinal) {
+        check(ordinal);
+        return destination[page(ordinal)][slot(ordinal)];
+    }
+
+    int now() {
+        // 1 + so that 0 keeps meaning "never"; an int of milliseconds covers 24 days of run
+        return (int) Math.min(Integer.MAX_VALUE, System.currentTimeMillis() - epochMillis + 1);
+    }
+
+    void check(long ordinal) {
+        if (ordinal < 0 || ordinal >= size) {
+            throw new IndexOutOfBoundsException("ordinal " + ordinal + " not reserved (ledger size " + size + ")");
+        }
+    }
+
+    static byte increment(byte value) {
+        return value == Byte.MAX_VALUE ? value : (byte) (value + 1);
+    }
+
+    static int page(long ordinal) {
+        return (int) (ordinal >>> PAGE_BITS);
+    }
+
+    static int slot(long ordinal) {
+        return (int) (ordinal & PAGE_MASK);
+    }
+}
