@@ -31,6 +31,8 @@ CREATE TABLE filtered_loan_events WITH (
     'value.format' = 'json',
     'value.fields-include' = 'ALL',
     'sink.delivery-guarantee' = 'exactly-once',
+    -- Flink's default (1 h) is above the brokers' transaction.max.timeout.ms (15 min, Confluent Cloud too)
+    'properties.transaction.timeout.ms' = '300000',
     'sink.transactional-id-prefix' = '${namespace}routing_loan'
 ) LIKE raw_business_events (EXCLUDING OPTIONS);
 
@@ -43,6 +45,8 @@ CREATE TABLE filtered_service_events WITH (
     'value.format' = 'json',
     'value.fields-include' = 'ALL',
     'sink.delivery-guarantee' = 'exactly-once',
+    -- Flink's default (1 h) is above the brokers' transaction.max.timeout.ms (15 min, Confluent Cloud too)
+    'properties.transaction.timeout.ms' = '300000',
     'sink.transactional-id-prefix' = '${namespace}routing_service'
 ) LIKE raw_business_events (EXCLUDING OPTIONS);
 
@@ -55,6 +59,8 @@ CREATE TABLE filtered_car_events WITH (
     'value.format' = 'json',
     'value.fields-include' = 'ALL',
     'sink.delivery-guarantee' = 'exactly-once',
+    -- Flink's default (1 h) is above the brokers' transaction.max.timeout.ms (15 min, Confluent Cloud too)
+    'properties.transaction.timeout.ms' = '300000',
     'sink.transactional-id-prefix' = '${namespace}routing_car'
 ) LIKE raw_business_events (EXCLUDING OPTIONS);
 

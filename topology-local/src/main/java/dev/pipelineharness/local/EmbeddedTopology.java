@@ -84,6 +84,9 @@ public final class EmbeddedTopology implements Topology {
     public void start() throws Exception {
         Files.createDirectories(runDirectory);
         Files.createDirectories(logDirectory);
+        // Processes append to their logs (a restarted broker keeps one story); a new run starts afresh,
+        // so the log tails attached to a failure are this run's.
+        FileTrees.deleteMatching(logDirectory, name -> name.endsWith(".log"));
         Duration timeout = settings.startTimeout();
         ExecutorService pool = Executors.newFixedThreadPool(5, runnable -> {
             Thread thread = new Thread(runnable, "embedded-topology-start");
@@ -91,7 +94,7 @@ public final class EmbeddedTopology implements Topology {
             return thread;
         });
         try {
-            proxies = own(new LinkProxies());
+            proxies = own(LinkProxies.open());
             // Wave 1: nothing here depends on anything else.
             CompletableFuture<KafkaRegion> eastStart = timed(pool, "kafka-east",
                     () -> KafkaRegion.start("east", dir("kafka-east"), log("kafka-east"), proxies, timeout));
@@ -109,9 +112,9 @@ public final class EmbeddedTopology implements Topology {
             postgres = postgresStart.join();
             dynamoDb = dynamoStart.join();
             registry = registryStart.join();
-            connectToPostgres = proxies.open("connect->postgres",
+            connectToPostgres = proxies.create("connect->postgres",
                     new InetSocketAddress("127.0.0.1", postgres.port()));
-            connectToDynamoDb = proxies.open("connect->dynamodb",
+            connectToDynamoDb = proxies.create("connect->dynamodb",
                     new InetSocketAddress("127.0.0.1", dynamoDb.port()));
 
             // Wave 2: Connect needs east; MirrorMaker needs both regions.
