@@ -51,18 +51,38 @@ final class ScenarioSelectorResolver implements SelectorResolver {
     @Override
     public Resolution resolve(ClasspathResourceSelector selector, Context context) {
         String name = selector.getClasspathResourceName();
-        if (!isScenario(name)) {
-            return Resolution.unresolved();
-        }
         Set<Resource> resources;
         try {
             resources = selector.getClasspathResources();
         } catch (RuntimeException missing) {
             return Resolution.unresolved();
         }
+        if (!isScenario(name)) {
+            return resolveResourceFolder(name, resources);
+        }
         Optional<URI> uri = resources.stream().map(Resource::getUri).findFirst();
         return uri.map(found -> resolve(ScenarioOrigin.ofClasspathResource(name, found), context))
                 .orElseGet(Resolution::unresolved);
+    }
+
+    /** {@code @SelectClasspathResource("scenarios")}: every scenario file under that classpath folder, in every root. */
+    private static Resolution resolveResourceFolder(String name, Set<Resource> resources) {
+        String base = name.replaceAll("^/+|/+$", "");
+        Set<DiscoverySelector> selectors = new java.util.LinkedHashSet<>();
+        for (Resource resource : resources) {
+            Optional<Path> folder = ScenarioOrigin.ofClasspathResource(base, resource.getUri()).file();
+            if (folder.isEmpty() || !Files.isDirectory(folder.get())) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(folder.get())) {
+                files.filter(path -> isScenario(path.getFileName().toString()) && Files.isRegularFile(path)).sorted()
+                        .forEach(path -> selectors.add(selectClasspathResource(
+                                base + "/" + folder.get().relativize(path).toString().replace('\\', '/'))));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + folder.get(), e);
+            }
+        }
+        return selectors.isEmpty() ? Resolution.unresolved() : Resolution.selectors(selectors);
     }
 
     @Override
