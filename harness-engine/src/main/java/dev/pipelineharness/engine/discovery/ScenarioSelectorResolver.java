@@ -128,9 +128,19 @@ final class ScenarioSelectorResolver implements SelectorResolver {
     @Override
     public Resolution resolve(UniqueIdSelector selector, Context context) {
         UniqueId uniqueId = selector.getUniqueId();
-        List<UniqueId.Segment> segments = uniqueId.getSegments();
-        if (segments.size() < 2 || !segments.get(0).getValue().equals(Constants.ENGINE_ID)
-                || !segments.get(1).getType().equals(ScenarioDescriptor.SEGMENT_TYPE)) {
+        // inside a @Suite the engine's own id is prefixed with the suite's: look for this engine's segment
+        List<UniqueId.Segment> all = uniqueId.getSegments();
+        int engine = -1;
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).getType().equals("engine") && all.get(i).getValue().equals(Constants.ENGINE_ID)) {
+                engine = i;
+            }
+        }
+        if (engine < 0) {
+            return Resolution.unresolved();
+        }
+        List<UniqueId.Segment> segments = all.subList(engine, all.size());
+        if (segments.size() < 2 || !segments.get(1).getType().equals(ScenarioDescriptor.SEGMENT_TYPE)) {
             return Resolution.unresolved();
         }
         Optional<DiscoverySelector> scenario = scenarioSelector(segments.get(1).getValue());
