@@ -54,12 +54,15 @@ class SurefireWiringIT {
     }
 
     @Test
-    void failingScenarioTurnsTheSurefirePhaseRed() throws Exception {
-        Build build = maven("test", "-Dgroups=failing");
+    void failingAndMalformedScenariosTurnTheSurefirePhaseRed() throws Exception {
+        Build build = maven("test");
 
         assertThat(build.exitCode).as(build.output).isNotZero();
-        assertThat(build.output).contains("Tests run: 1, Failures: 1, Errors: 0, Skipped: 0")
-                .contains("expected 3 records, got 2").contains("BUILD FAILURE");
+        // 2 passing checks, 1 failing check, 1 malformed file (an error on its container)
+        assertThat(build.output).contains("Tests run: 4, Failures: 1, Errors: 1, Skipped: 0")
+                .contains("expected 3 records, got 2")
+                .contains("scenarios/broken.scenario.yaml:2:1: expct: unknown key 'expct' (did you mean 'expect'?)")
+                .contains("BUILD FAILURE");
     }
 
     @Test
