@@ -59,6 +59,12 @@ class DiscoveryTest {
     }
 
     @Test
+    void classpathResourceFolderFindsTheScenariosUnderIt() {
+        assertThat(scenarioNames(discover(selectClasspathResource("dev/pipelineharness/engine/scenarios"))))
+                .containsExactly("Nested", "Slow one", "Smoke");
+    }
+
+    @Test
     void packageFindsScenariosInSubpackages() {
         assertThat(scenarioNames(discover(selectPackage("dev.pipelineharness.engine.scenarios"))))
                 .containsExactly("Nested", "Slow one", "Smoke");

@@ -147,6 +147,14 @@ class ExecutionTest {
     }
 
     @Test
+    void generationPastTheScenarioTimeoutIsInterruptedAndFails() {
+        long start = System.nanoTime();
+        run("slow-generator").containerEvents().assertThatEvents().haveExactly(1, event(container(), displayName("Slow generator"),
+                finishedWithFailure(message("generation did not finish within 200ms: generate[0] counter: 1 was still running"))));
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(3));
+    }
+
+    @Test
     void deployFailureIsReportedOnTheScenario() {
         run("undeployable").containerEvents().assertThatEvents().haveExactly(1, event(container(), displayName("Undeployable"),
                 finishedWithFailure(message("deploying pipeline 'undeployable' failed: java.lang.IllegalStateException: Flink rejected the statement"))));

@@ -51,18 +51,38 @@ final class ScenarioSelectorResolver implements SelectorResolver {
     @Override
     public Resolution resolve(ClasspathResourceSelector selector, Context context) {
         String name = selector.getClasspathResourceName();
-        if (!isScenario(name)) {
-            return Resolution.unresolved();
-        }
         Set<Resource> resources;
         try {
             resources = selector.getClasspathResources();
         } catch (RuntimeException missing) {
             return Resolution.unresolved();
         }
+        if (!isScenario(name)) {
+            return resolveResourceFolder(name, resources);
+        }
         Optional<URI> uri = resources.stream().map(Resource::getUri).findFirst();
         return uri.map(found -> resolve(ScenarioOrigin.ofClasspathResource(name, found), context))
                 .orElseGet(Resolution::unresolved);
+    }
+
+    /** {@code @SelectClasspathResource("scenarios")}: every scenario file under that classpath folder, in every root. */
+    private static Resolution resolveResourceFolder(String name, Set<Resource> resources) {
+        String base = name.replaceAll("^/+|/+$", "");
+        Set<DiscoverySelector> selectors = new java.util.LinkedHashSet<>();
+        for (Resource resource : resources) {
+            Optional<Path> folder = ScenarioOrigin.ofClasspathResource(base, resource.getUri()).file();
+            if (folder.isEmpty() || !Files.isDirectory(folder.get())) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(folder.get())) {
+                files.filter(path -> isScenario(path.getFileName().toString()) && Files.isRegularFile(path)).sorted()
+                        .forEach(path -> selectors.add(selectClasspathResource(
+                                base + "/" + folder.get().relativize(path).toString().replace('\\', '/'))));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + folder.get(), e);
+            }
+        }
+        return selectors.isEmpty() ? Resolution.unresolved() : Resolution.selectors(selectors);
     }
 
     @Override
@@ -108,9 +128,19 @@ final class ScenarioSelectorResolver implements SelectorResolver {
     @Override
     public Resolution resolve(UniqueIdSelector selector, Context context) {
         UniqueId uniqueId = selector.getUniqueId();
-        List<UniqueId.Segment> segments = uniqueId.getSegments();
-        if (segments.size() < 2 || !segments.get(0).getValue().equals(Constants.ENGINE_ID)
-                || !segments.get(1).getType().equals(ScenarioDescriptor.SEGMENT_TYPE)) {
+        // inside a @Suite the engine's own id is prefixed with the suite's: look for this engine's segment
+        List<UniqueId.Segment> all = uniqueId.getSegments();
+        int engine = -1;
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).getType().equals("engine") && all.get(i).getValue().equals(Constants.ENGINE_ID)) {
+                engine = i;
+            }
+        }
+        if (engine < 0) {
+            return Resolution.unresolved();
+        }
+        List<UniqueId.Segment> segments = all.subList(engine, all.size());
+        if (segments.size() < 2 || !segments.get(1).getType().equals(ScenarioDescriptor.SEGMENT_TYPE)) {
             return Resolution.unresolved();
         }
         Optional<DiscoverySelector> scenario = scenarioSelector(segments.get(1).getValue());

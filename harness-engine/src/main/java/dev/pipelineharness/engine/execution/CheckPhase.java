@@ -44,8 +44,12 @@ final class CheckPhase {
         }
     }
 
+    /** Even a check at its deadline gets this long for one evaluation. */
+    private static final Duration MINIMUM_EVALUATION_TIME = Duration.ofSeconds(10);
+
     private final Duration pollInterval;
     private final Duration confirmPeriod;
+    private java.util.concurrent.ExecutorService evaluator;
 
     CheckPhase(Duration pollInterval, Duration confirmPeriod) {
         this.pollInterval = pollInterval;
@@ -61,7 +65,13 @@ final class CheckPhase {
             tracked.add(new Tracked(check, deadline));
             lastDeadline = Math.max(lastDeadline, deadline);
         }
-        Duration bound = Duration.ofNanos(lastDeadline - start).plus(confirmPeriod).plus(pollInterval.multipliedBy(2)).plusSeconds(5);
+        Duration bound = Duration.ofNanos(lastDeadline - start).plus(confirmPeriod).plus(pollInterval.multipliedBy(2))
+                .plus(MINIMUM_EVALUATION_TIME.multipliedBy(2));
+        evaluator = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "pipeline-harness-check");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
             await("the checks of '" + scenario + "' to pass or reach their deadline")
                     .pollInSameThread()
@@ -77,6 +87,8 @@ final class CheckPhase {
                             + " (an evaluation took too long)");
                 }
             }
+        } finally {
+            evaluator.shutdownNow();
         }
     }
 
@@ -113,16 +125,33 @@ final class CheckPhase {
         return !open;
     }
 
-    private static Verdict evaluate(Tracked check, CheckContext context) {
+    /**
+     * One evaluation, on the evaluator thread and bounded: a check that blocks (a consumer that never
+     * returns) is interrupted when its deadline has passed, and the evaluation counts as an error.
+     */
+    private Verdict evaluate(Tracked check, CheckContext context) {
+        long remaining = Math.max(check.deadline, check.confirmUntil) - System.nanoTime();
+        Duration bound = Duration.ofNanos(Math.max(remaining, 0)).plus(MINIMUM_EVALUATION_TIME);
+        java.util.concurrent.Future<Verdict> running = evaluator.submit(() -> check.descriptor.step().check().evaluate(context));
         try {
-            Verdict verdict = check.descriptor.step().check().evaluate(context);
+            Verdict verdict = running.get(bound.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
             if (verdict == null) {
                 throw new IllegalStateException(check.descriptor.getDisplayName() + " returned no verdict");
             }
             check.lastVerdict = verdict;
             check.lastError = null;
             return verdict;
-        } catch (Exception e) {
+        } catch (java.util.concurrent.ExecutionException e) {
+            check.lastError = e.getCause() instanceof Exception cause ? cause : e;
+            return null;
+        } catch (java.util.concurrent.TimeoutException e) {
+            running.cancel(true);
+            check.lastError = new java.util.concurrent.TimeoutException("one evaluation took longer than "
+                    + Durations.format(bound) + " and was interrupted");
+            return null;
+        } catch (InterruptedException e) {
+            running.cancel(true);
+            Thread.currentThread().interrupt();
             check.lastError = e;
             return null;
         }

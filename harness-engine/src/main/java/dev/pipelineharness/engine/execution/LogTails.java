@@ -11,7 +11,25 @@ final class LogTails {
 
     static final int LINES = 30;
 
+    /** Component logs can be hundreds of megabytes: read only their end. */
+    private static final int TAIL_BYTES = 64 * 1024;
+
     private LogTails() {
+    }
+
+    private static String lastBytes(Path file) throws IOException {
+        try (java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(file)) {
+            long size = channel.size();
+            long start = Math.max(0, size - TAIL_BYTES);
+            channel.position(start);
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) (size - start));
+            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                // keep reading until the tail is in the buffer
+            }
+            String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
+            // the first line is probably cut in the middle when the file was longer than the tail
+            return start > 0 && text.indexOf('\n') >= 0 ? text.substring(text.indexOf('\n') + 1) : text;
+        }
     }
 
     static String of(List<Path> files) {
@@ -20,7 +38,7 @@ final class LogTails {
             text.append(System.lineSeparator()).append("--- last ").append(LINES).append(" lines of ").append(file)
                     .append(" ---").append(System.lineSeparator());
             try {
-                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                List<String> lines = lastBytes(file).lines().toList();
                 lines.subList(Math.max(0, lines.size() - LINES), lines.size())
                         .forEach(line -> text.append(line).append(System.lineSeparator()));
             } catch (IOException | RuntimeException e) {

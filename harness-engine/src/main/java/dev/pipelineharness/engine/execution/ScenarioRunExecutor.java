@@ -52,8 +52,8 @@ public final class ScenarioRunExecutor {
         AtomicInteger index = new AtomicInteger();
         RunSummary summary = new RunSummary();
         Topologies topologies = new Topologies(providers, configuration);
+        List<Callable<Void>> work = new ArrayList<>();
         try {
-            List<Callable<Void>> work = new ArrayList<>();
             for (TestDescriptor child : new ArrayList<>(engine.getChildren())) {
                 work.add(() -> {
                     summary.add(run(child, listener, topologies, runId, index.incrementAndGet()));
@@ -64,7 +64,9 @@ public final class ScenarioRunExecutor {
         } finally {
             topologies.close();
         }
-        summary.print(out, runId, Duration.ofNanos(System.nanoTime() - begin), topologies.startTimes());
+        if (!work.isEmpty()) {
+            summary.print(out, runId, Duration.ofNanos(System.nanoTime() - begin), topologies.startTimes());
+        }
         listener.executionFinished(engine, TestExecutionResult.successful());
     }
 

@@ -86,7 +86,7 @@ public final class ScenarioParser {
 
     private PipelineDefinition pipeline(Params params, ScenarioSource source, String name) {
         if (!params.has("pipeline")) {
-            return new PipelineDefinition(Namespaces.nameOf(name), source.directory().orElse(Path.of("")),
+            return new PipelineDefinition(dev.pipelineharness.api.Namespace.sanitize(name), source.directory().orElse(Path.of("")),
                     List.of(), List.of(), List.of(), List.of(), List.of());
         }
         String written = params.string("pipeline");
@@ -214,15 +214,5 @@ public final class ScenarioParser {
 
     private static String escape(String key) {
         return key.replace("~", "~0").replace("/", "~1");
-    }
-
-    /** Names derived from scenario names. */
-    static final class Namespaces {
-        private Namespaces() {
-        }
-
-        static String nameOf(String scenarioName) {
-            return dev.pipelineharness.api.Namespace.sanitize(scenarioName);
-        }
     }
 }
