@@ -212,11 +212,22 @@ class MirrorMakerIT {
 
     @Test
     @Order(4)
-    void killStopsMirrorMakerAtOnce() {
+    void afterAKillRecordsWrittenMeanwhileAreReplicatedOnRestart() throws Exception {
         long pid = mirror.pid();
         mirror.kill();
         assertThat(mirror.isAlive()).isFalse();
         assertThat(ProcessHandle.of(pid)).isEmpty();
+        try (KafkaProducer<String, String> producer = producer(east)) {
+            producer.send(new ProducerRecord<>("orders_late", "while-down", "written while MirrorMaker was dead"))
+                    .get(20, TimeUnit.SECONDS);
+        }
+
+        long restartAt = System.nanoTime();
+        mirror.restart(Duration.ofSeconds(60));
+        System.out.printf("MEASURE mm2.restart-after-sigkill-to-probe-replicated %.2f s%n", seconds(restartAt));
+        assertThat(mirror.pid()).isNotEqualTo(pid);
+        assertThat(read(west, "orders_late", 2, Duration.ofSeconds(30))).extracting(ConsumerRecord::key)
+                .contains("o", "while-down");
     }
 
     private static KafkaProducer<String, String> producer(KafkaRegion region) {
