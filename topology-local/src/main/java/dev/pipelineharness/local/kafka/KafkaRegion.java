@@ -49,6 +49,8 @@ public final class KafkaRegion implements AutoCloseable {
             "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=128m",
             "-XX:ReservedCodeCacheSize=64m", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true");
     private static final Map<String, String> QUIET_LOGGERS = Map.of(
+            // the full KafkaConfig dump, 330 lines at each start: server.properties is in the work dir
+            "org.apache.kafka.common.config.AbstractConfig", "WARN",
             "state.change.logger", "WARN",
             "kafka.log", "WARN",
             "org.apache.kafka.storage.internals.log", "WARN",
