@@ -42,6 +42,7 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  */
 public final class KafkaRegion implements AutoCloseable {
 
+    private static final java.util.regex.Pattern REGION_NAME = java.util.regex.Pattern.compile("[a-z][a-z0-9-]*");
     private static final String FORMAT_MAIN = "kafka.tools.StorageTool";
     private static final String BROKER_MAIN = "kafka.Kafka";
     /** Measured on 2 shared cores: about 190 MB RSS idle or after light traffic with these options. */
@@ -94,6 +95,10 @@ public final class KafkaRegion implements AutoCloseable {
     public static KafkaRegion start(String region, Path workDir, Path logFile, LinkProxies proxies, Duration timeout)
             throws IOException {
         Objects.requireNonNull(region, "region");
+        if (!REGION_NAME.matcher(region).matches()) {
+            throw new IllegalArgumentException("A region name must match " + REGION_NAME
+                    + " (it names proxies, processes and files): '" + region + "'");
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         Files.createDirectories(workDir);
         Path dataDirectory = workDir.resolve("data");

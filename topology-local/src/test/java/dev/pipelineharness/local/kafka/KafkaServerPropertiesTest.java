@@ -63,6 +63,13 @@ class KafkaServerPropertiesTest {
     }
 
     @Test
+    void refusesARegionNameThatCannotNameFiles() {
+        assertThatThrownBy(() -> KafkaRegion.start("East Coast", Path.of("unused"), Path.of("unused.log"), null,
+                java.time.Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'East Coast'");
+    }
+
+    @Test
     void picksDistinctPorts() {
         KafkaPorts ports = KafkaPorts.pickFree();
         List<Integer> all = new java.util.ArrayList<>(ports.links().values());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pipelineharness.api.TopicSpec;
 import dev.pipelineharness.local.kafka.KafkaLink;
 import dev.pipelineharness.local.kafka.KafkaRegion;
+import dev.pipelineharness.local.kafka.ProcessRss;
 import dev.pipelineharness.local.process.ChildProcesses;
 import dev.pipelineharness.local.proxy.LinkProxies;
 import java.nio.file.Path;
