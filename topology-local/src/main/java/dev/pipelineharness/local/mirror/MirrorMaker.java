@@ -31,7 +31,7 @@ public final class MirrorMaker implements AutoCloseable {
 
     private static final String MAIN = "org.apache.kafka.connect.mirror.MirrorMaker";
     private static final List<String> JVM_OPTIONS = List.of(
-            "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=128m",
+            "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:MaxMetaspaceSize=128m",
             "-XX:ReservedCodeCacheSize=64m", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true");
     private static final Map<String, String> QUIET_LOGGERS = Map.of(
             "org.apache.kafka.clients", "WARN",
