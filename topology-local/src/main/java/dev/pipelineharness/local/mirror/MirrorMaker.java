@@ -31,7 +31,7 @@ public final class MirrorMaker implements AutoCloseable {
 
     private static final String MAIN = "org.apache.kafka.connect.mirror.MirrorMaker";
     private static final List<String> JVM_OPTIONS = List.of(
-            "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=128m",
+            "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:MaxMetaspaceSize=128m",
             "-XX:ReservedCodeCacheSize=64m", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true");
     private static final Map<String, String> QUIET_LOGGERS = Map.of(
             "org.apache.kafka.clients", "WARN",
@@ -44,14 +44,15 @@ public final class MirrorMaker implements AutoCloseable {
     private final KafkaRegion source;
     private final KafkaRegion target;
     private final MirrorTopicNaming naming;
-    private final ManagedProcess process;
+    private final JavaProcessSpec spec;
+    private volatile ManagedProcess process;
     private volatile boolean closed;
 
-    private MirrorMaker(KafkaRegion source, KafkaRegion target, MirrorTopicNaming naming, ManagedProcess process) {
+    private MirrorMaker(KafkaRegion source, KafkaRegion target, MirrorTopicNaming naming, JavaProcessSpec spec) {
         this.source = source;
         this.target = target;
         this.naming = naming;
-        this.process = process;
+        this.spec = spec;
     }
 
     /**
@@ -93,27 +94,48 @@ public final class MirrorMaker implements AutoCloseable {
         // (it does not check for success), each second for every topic: not a failure, only noise.
         String log4j = ChildLog4j2.write(workDir, QUIET_LOGGERS, List.of("Could not alter configuration of topic .*"));
 
-        String replicatedProbe = naming.replicatedName(source.region(), ReplicationProbe.TOPIC);
+        JavaProcessSpec spec = JavaProcessSpec.of("mirrormaker-" + source.region() + "-" + target.region(), MAIN)
+                .classpath(RuntimeClasspath.of("connect"))
+                .args(configFile.toString(), "--clusters", target.region())
+                .workDirectory(workDir)
+                .logFile(logFile);
+        JVM_OPTIONS.forEach(spec::jvmArg);
+        spec.jvmArg(log4j);
+        MirrorMaker mirror = new MirrorMaker(source, target, naming, spec);
+        try {
+            mirror.launchAndProbe(timeout);
+        } catch (Exception e) {
+            mirror.close();
+            throw e;
+        }
+        return mirror;
+    }
+
+    private void launchAndProbe(Duration timeout) throws Exception {
+        String replicatedProbe = replicatedTopicName(ReplicationProbe.TOPIC);
         try (ReplicationProbe probe = new ReplicationProbe(target, replicatedProbe)) {
             probe.send(source);
-            JavaProcessSpec spec = JavaProcessSpec.of("mirrormaker-" + source.region() + "-" + target.region(), MAIN)
-                    .classpath(RuntimeClasspath.of("connect"))
-                    .args(configFile.toString(), "--clusters", target.region())
-                    .workDirectory(workDir)
-                    .logFile(logFile);
-            JVM_OPTIONS.forEach(spec::jvmArg);
-            spec.jvmArg(log4j);
-            MirrorMaker mirror = new MirrorMaker(source, target, naming, ManagedProcess.startJava(spec));
-            try {
-                BoundedWait.until("MirrorMaker to replicate a probe record from " + source.region() + " topic "
-                        + ReplicationProbe.TOPIC + " to " + target.region() + " topic " + replicatedProbe,
-                        timeout, mirror.process, probe::arrived);
-            } catch (RuntimeException e) {
-                mirror.close();
-                throw e;
-            }
-            return mirror;
+            process = ManagedProcess.startJava(spec);
+            BoundedWait.until("MirrorMaker to replicate a probe record from " + source.region() + " topic "
+                    + ReplicationProbe.TOPIC + " to " + target.region() + " topic " + replicatedProbe,
+                    timeout, process, probe::arrived);
         }
+    }
+
+    /**
+     * Starts MirrorMaker again with the same configuration (stopping it first if it still runs) and
+     * returns once a new probe record has been replicated. It resumes from the source offsets it had
+     * committed, so records written while it was down are replicated then.
+     */
+    public synchronized void restart(Duration timeout) throws Exception {
+        if (closed) {
+            throw new IllegalStateException(this + " is closed");
+        }
+        ManagedProcess previous = process;
+        if (previous != null) {
+            previous.close();
+        }
+        launchAndProbe(timeout);
     }
 
     /** The name {@code topic} of the source region has in the target region. */
@@ -142,10 +164,11 @@ public final class MirrorMaker implements AutoCloseable {
     }
 
     public boolean isAlive() {
-        return process.isAlive();
+        ManagedProcess current = process;
+        return current != null && current.isAlive();
     }
 
-    /** SIGKILL, as in a crash. MirrorMaker resumes from its committed offsets if started again. */
+    /** SIGKILL, as in a crash; {@link #restart} resumes from the committed offsets. */
     public void kill() {
         process.kill();
     }
@@ -157,8 +180,11 @@ public final class MirrorMaker implements AutoCloseable {
             return;
         }
         closed = true;
-        process.stop(Duration.ofSeconds(5));
-        process.close();
+        ManagedProcess current = process;
+        if (current != null) {
+            current.stop(Duration.ofSeconds(5));
+            current.close();
+        }
     }
 
     @Override

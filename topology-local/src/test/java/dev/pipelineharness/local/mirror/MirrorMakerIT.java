@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pipelineharness.api.TopicSpec;
 import dev.pipelineharness.local.kafka.KafkaLink;
 import dev.pipelineharness.local.kafka.KafkaRegion;
+import dev.pipelineharness.local.kafka.ProcessRss;
 import dev.pipelineharness.local.process.ChildProcesses;
 import dev.pipelineharness.local.proxy.LinkProxies;
 import java.nio.file.Path;
@@ -212,11 +213,22 @@ class MirrorMakerIT {
 
     @Test
     @Order(4)
-    void killStopsMirrorMakerAtOnce() {
+    void afterAKillRecordsWrittenMeanwhileAreReplicatedOnRestart() throws Exception {
         long pid = mirror.pid();
         mirror.kill();
         assertThat(mirror.isAlive()).isFalse();
         assertThat(ProcessHandle.of(pid)).isEmpty();
+        try (KafkaProducer<String, String> producer = producer(east)) {
+            producer.send(new ProducerRecord<>("orders_late", "while-down", "written while MirrorMaker was dead"))
+                    .get(20, TimeUnit.SECONDS);
+        }
+
+        long restartAt = System.nanoTime();
+        mirror.restart(Duration.ofSeconds(60));
+        System.out.printf("MEASURE mm2.restart-after-sigkill-to-probe-replicated %.2f s%n", seconds(restartAt));
+        assertThat(mirror.pid()).isNotEqualTo(pid);
+        assertThat(read(west, "orders_late", 2, Duration.ofSeconds(30))).extracting(ConsumerRecord::key)
+                .contains("o", "while-down");
     }
 
     private static KafkaProducer<String, String> producer(KafkaRegion region) {
