@@ -111,6 +111,20 @@ class PostgresServerIT {
     }
 
     @Test
+    void aRunningServerRestartsCleanlyOnTheSamePortAndData() throws SQLException {
+        server.createSchema("clean_restart");
+        execute("CREATE TABLE IF NOT EXISTS clean_restart.t (id int PRIMARY KEY)");
+        execute("INSERT INTO clean_restart.t VALUES (1) ON CONFLICT DO NOTHING");
+        int port = server.port();
+
+        server.restart(TIMEOUT);
+
+        assertThat(server.port()).isEqualTo(port);
+        assertThat(query("SELECT count(*) FROM clean_restart.t")).containsExactly("1");
+        server.dropSchema("clean_restart");
+    }
+
+    @Test
     void rejectsSchemaNamesThatAreNotPlainIdentifiers() {
         assertThatThrownBy(() -> server.createSchema("x\"; DROP TABLE y; --"))
                 .isInstanceOf(IllegalArgumentException.class)
