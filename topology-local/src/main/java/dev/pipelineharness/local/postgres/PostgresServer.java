@@ -4,6 +4,7 @@ import dev.pipelineharness.api.JdbcEndpoint;
 import dev.pipelineharness.api.Secret;
 import dev.pipelineharness.local.process.BoundedWait;
 import dev.pipelineharness.local.process.FreePorts;
+import dev.pipelineharness.local.process.ManagedProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,6 +54,7 @@ public final class PostgresServer implements AutoCloseable {
     private final int port;
     private final Secret password;
     private EmbeddedPostgres postgres;
+    private ManagedProcess reaper;
 
     private PostgresServer(Path workDir, Path binariesDir, Path logFile, int port, Secret password) {
         this.workDir = workDir;
@@ -85,6 +87,7 @@ public final class PostgresServer implements AutoCloseable {
             deleteRecursively(server.dataDir);
             server.copyClusterTemplate(timeout);
             server.launch(timeout);
+            server.reaper = PostmasterReaper.start(server.dataDir, server.workDir, server.logFile);
             server.setPassword();
             return server;
         } catch (RuntimeException e) {
@@ -153,7 +156,13 @@ public final class PostgresServer implements AutoCloseable {
     /** Stops the server (fast shutdown); the data directory stays for the caller's clean-up. */
     @Override
     public synchronized void close() {
-        releaseZonky();
+        try {
+            releaseZonky();
+        } finally {
+            if (reaper != null) {
+                reaper.close();
+            }
+        }
     }
 
     @Override
@@ -217,6 +226,7 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     private static void copyRecursively(Path from, Path to) throws IOException {
+        Files.createDirectories(to.getParent());
         try (var paths = Files.walk(from)) {
             for (Path source : paths.toList()) {
                 Path target = to.resolve(from.relativize(source).toString());

@@ -89,6 +89,42 @@ class PostgresServerIT {
     }
 
     @Test
+    void postgresDoesNotOutliveAHarnessKilledWithSigkill() throws Exception {
+        Path otherDir = workDir.resolveSibling("postgres-server-it-reaper");
+        try (PostgresServer other = PostgresServer.start(otherDir, workDir.resolve("binaries"),
+                otherDir.resolve("postgres.log"), TIMEOUT)) {
+            Process standInHarness = new ProcessBuilder("sleep", "120").start();
+            try (var reaper = PostmasterReaper.start(standInHarness.pid(), other.dataDirectory(), otherDir,
+                    otherDir.resolve("reaper.log"))) {
+                ProcessHandle postmaster = ProcessHandle.of(other.pid()).orElseThrow();
+
+                standInHarness.destroyForcibly();
+
+                postmaster.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(postmaster.isAlive()).isFalse();
+                assertThat(reaper.awaitExit(Duration.ofSeconds(5))).isTrue();
+                assertThat(Files.readString(otherDir.resolve("reaper.log"))).contains("killing postmaster");
+            } finally {
+                standInHarness.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void aRunningServerRestartsCleanlyOnTheSamePortAndData() throws SQLException {
+        server.createSchema("clean_restart");
+        execute("CREATE TABLE IF NOT EXISTS clean_restart.t (id int PRIMARY KEY)");
+        execute("INSERT INTO clean_restart.t VALUES (1) ON CONFLICT DO NOTHING");
+        int port = server.port();
+
+        server.restart(TIMEOUT);
+
+        assertThat(server.port()).isEqualTo(port);
+        assertThat(query("SELECT count(*) FROM clean_restart.t")).containsExactly("1");
+        server.dropSchema("clean_restart");
+    }
+
+    @Test
     void rejectsSchemaNamesThatAreNotPlainIdentifiers() {
         assertThatThrownBy(() -> server.createSchema("x\"; DROP TABLE y; --"))
                 .isInstanceOf(IllegalArgumentException.class)
