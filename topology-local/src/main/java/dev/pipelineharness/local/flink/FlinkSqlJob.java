@@ -201,20 +201,31 @@ public final class FlinkSqlJob implements AutoCloseable {
                     return true;
                 }
                 jobId = status.get().get("jobId");
-                return rest.job(jobId).isRunning();
+                FlinkRestClient.JobView job = rest.job(jobId);
+                if (!job.isRunning() && !job.state().equals("CREATED") && !job.state().equals("RUNNING")) {
+                    // RESTARTING, FAILING ...: the reason becomes the wait's "last error" if it never recovers
+                    throw new IllegalStateException("job " + jobId + " is " + job.state() + ": " + rest.latestFailure(jobId));
+                }
+                return job.isRunning();
             });
         } catch (IllegalStateException e) {
             throwIfDefinitionError(statusFile);
+            throwIfRunnerGaveUp(statusFile, e);
             throw e;
         }
         throwIfDefinitionError(statusFile);
+        throwIfRunnerGaveUp(statusFile, null);
         RunnerStatus status = RunnerStatus.read(statusFile).orElseThrow();
-        if (status.isError()) {
-            throw new IllegalStateException("Flink job " + name + " did not start: " + status.phase() + ": "
-                    + status.get("message") + System.lineSeparator() + "--- last lines of " + logFile
-                    + System.lineSeparator() + process.logTail(30));
-        }
         restoredFrom = status.get("restoredFrom") == null ? null : Path.of(status.get("restoredFrom"));
+    }
+
+    private void throwIfRunnerGaveUp(Path statusFile, RuntimeException cause) {
+        Optional<RunnerStatus> status = RunnerStatus.read(statusFile);
+        if (status.isPresent() && status.get().isError()) {
+            throw new IllegalStateException("Flink job " + name + " did not start: " + status.get().phase() + ": "
+                    + status.get().get("message") + System.lineSeparator() + "--- last lines of " + logFile
+                    + System.lineSeparator() + process.logTail(30), cause);
+        }
     }
 
     private void throwIfDefinitionError(Path statusFile) {

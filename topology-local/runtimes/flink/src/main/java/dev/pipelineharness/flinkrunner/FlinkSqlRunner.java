@@ -136,10 +136,18 @@ public final class FlinkSqlRunner {
         return 3;
     }
 
+    /**
+     * The newest complete checkpoint, or none when the job died before its first one completed. Then
+     * a fresh start is the right restore, as Flink itself would do: with exactly-once sinks nothing
+     * was committed yet, and the sources' offsets are only committed with a checkpoint too.
+     */
     private static Path latestCheckpoint(RunnerArguments arguments) throws Exception {
         Optional<Path> latest = LatestCheckpoint.in(arguments.checkpointDirectory());
-        return latest.orElseThrow(() -> new IllegalStateException("--restore-latest: no complete checkpoint (chk-*/_metadata) in "
-                + arguments.checkpointDirectory() + "; the job was killed before its first checkpoint completed"));
+        if (latest.isEmpty()) {
+            progress("--restore-latest: no complete checkpoint (chk-*/_metadata) in " + arguments.checkpointDirectory()
+                    + "; the job died before its first checkpoint, so it starts afresh");
+        }
+        return latest.orElse(null);
     }
 
     /** Blocks until the job ends (cancelled through REST, failed for good, or finished). */
