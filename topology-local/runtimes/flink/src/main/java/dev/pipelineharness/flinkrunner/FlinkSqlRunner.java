@@ -160,7 +160,7 @@ public final class FlinkSqlRunner {
             status.write(Phase.ENDED, values);
             return 0;
         } catch (Exception e) {
-            String state = jobStatus(job);
+            String state = wasCancelled(e) ? "CANCELED" : jobStatus(job);
             values.put("jobState", state);
             values.put("message", SqlErrorLocation.messageOf(e));
             status.write(Phase.ENDED, values);
@@ -170,6 +170,15 @@ public final class FlinkSqlRunner {
             }
             return 0;
         }
+    }
+
+    private static boolean wasCancelled(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.apache.flink.runtime.client.JobCancellationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String jobStatus(JobClient job) {
