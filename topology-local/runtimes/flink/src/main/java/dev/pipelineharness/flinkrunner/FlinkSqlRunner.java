@@ -77,9 +77,26 @@ public final class FlinkSqlRunner {
                         inserts.add(statement);
                     }
                     case DDL -> tables.executeSql(statement.text()).await();
-                    case STATEMENT_SET_BLOCK -> throw new IllegalArgumentException(
-                            "EXECUTE STATEMENT SET blocks are not supported: write the INSERT statements on their own;"
-                                    + " all INSERTs of the pipeline's files run together as one statement set");
+                    case STATEMENT_SET_START -> {
+                        // all INSERTs form one set anyway: keep the block's first INSERT, drop the marker
+                        Optional<SqlStatement> first = statement.afterStatementSetStart();
+                        if (first.isPresent()) {
+                            current = first.get();
+                            if (current.kind() != SqlStatement.Kind.INSERT) {
+                                throw new IllegalArgumentException("A statement set holds only INSERT statements");
+                            }
+                            statementSet.addInsertSql(current.text());
+                            inserts.add(current);
+                        }
+                    }
+                    case SET -> {
+                        var option = statement.setOption().orElseThrow(() -> new IllegalArgumentException(
+                                "Only SET 'key' = 'value' is supported here (no RESET, no listing)"));
+                        tables.getConfig().set(option.getKey(), option.getValue());
+                    }
+                    case STATEMENT_SET_END -> {
+                        // end of a statement-set block: nothing to do
+                    }
                     case QUERY -> throw new IllegalArgumentException(
                             "A query on its own has nowhere to write: use INSERT INTO <table> SELECT ...");
                     default -> throw new IllegalStateException(statement.kind().toString());
