@@ -116,8 +116,14 @@ public final class FlinkSqlRunner {
             TableResult submitted = statementSet.execute();
             job = submitted.getJobClient().orElseThrow(() -> new IllegalStateException("No job client"));
         } catch (Exception e) {
-            // the planner validates sinks and sources of the set as a whole here
-            return rejected(status, inserts.size() == 1 ? inserts.get(0) : null, e);
+            // the planner validates the set as a whole here (a ValidationException is the pipeline's
+            // mistake); anything else is the MiniCluster failing to start or to take the job
+            if (causedBy(e, "org.apache.flink.table.api.ValidationException", "org.apache.flink.table.api.SqlParserException")) {
+                return rejected(status, inserts.size() == 1 ? inserts.get(0) : null, e);
+            }
+            e.printStackTrace();
+            status.write(Phase.STARTUP_ERROR, Map.of("message", "Submitting the job failed: " + SqlErrorLocation.messageOf(e)));
+            return 2;
         }
         Map<String, String> submittedValues = new LinkedHashMap<>();
         submittedValues.put("jobId", job.getJobID().toHexString());
@@ -187,6 +193,17 @@ public final class FlinkSqlRunner {
             }
             return 0;
         }
+    }
+
+    private static boolean causedBy(Throwable error, String... classNames) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            for (Class<?> type = cause.getClass(); type != null; type = type.getSuperclass()) {
+                if (java.util.Arrays.asList(classNames).contains(type.getName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean wasCancelled(Throwable error) {
