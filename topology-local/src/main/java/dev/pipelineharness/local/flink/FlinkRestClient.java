@@ -39,6 +39,18 @@ final class FlinkRestClient {
         return new JobView(job.path("state").asText(), allTasksRunning);
     }
 
+    /**
+     * The newest failure Flink recorded for the job, as "exception: message" (first line of its stack
+     * trace), or null when there is none: what a person needs when a job restarts instead of running.
+     */
+    String latestFailure(String jobId) throws IOException, InterruptedException {
+        JsonNode exceptions = get("/jobs/" + jobId + "/exceptions?maxExceptions=1");
+        JsonNode entries = exceptions.path("exceptionHistory").path("entries");
+        String trace = entries.size() > 0 ? entries.get(0).path("stacktrace").asText(null)
+                : exceptions.path("root-exception").asText(null);
+        return trace == null || trace.isBlank() ? null : trace.strip().lines().findFirst().orElse(null);
+    }
+
     long completedCheckpoints(String jobId) throws IOException, InterruptedException {
         return get("/jobs/" + jobId + "/checkpoints").path("counts").path("completed").asLong();
     }

@@ -36,13 +36,14 @@ class FlinkSqlErrorIT {
     }
 
     @Test
-    void anUnknownColumnNamesTheLineOfTheColumn() {
+    void anUnknownColumnInsideAStatementSetBlockNamesTheLineOfTheColumn() {
         assertThatThrownBy(() -> FlinkSqlJob.submit("flink-broken-column",
                 List.of(SqlFixtures.resolved("broken/tables.sql", Map.of()),
                         SqlFixtures.resolved("broken/unknown-column.sql", Map.of())),
                 workDir.resolve("column"), workDir.resolve("column.log"), Duration.ofSeconds(60)))
                 .isInstanceOf(ScenarioDefinitionException.class)
-                .hasMessageStartingWith("pipelines/broken/unknown-column.sql:3:18: ")
-                .hasMessageContaining("no_such_column");
+                .hasMessageStartingWith("pipelines/broken/unknown-column.sql:5:20: ")
+                .hasMessageContaining("statement starting at line 4 (INSERT INTO sink_events)")
+                .hasMessageContaining("Column 'no_such_column' not found");
     }
 }

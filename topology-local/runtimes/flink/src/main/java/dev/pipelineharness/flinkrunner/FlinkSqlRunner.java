@@ -77,9 +77,26 @@ public final class FlinkSqlRunner {
                         inserts.add(statement);
                     }
                     case DDL -> tables.executeSql(statement.text()).await();
-                    case STATEMENT_SET_BLOCK -> throw new IllegalArgumentException(
-                            "EXECUTE STATEMENT SET blocks are not supported: write the INSERT statements on their own;"
-                                    + " all INSERTs of the pipeline's files run together as one statement set");
+                    case STATEMENT_SET_START -> {
+                        // all INSERTs form one set anyway: keep the block's first INSERT, drop the marker
+                        Optional<SqlStatement> first = statement.afterStatementSetStart();
+                        if (first.isPresent()) {
+                            current = first.get();
+                            if (current.kind() != SqlStatement.Kind.INSERT) {
+                                throw new IllegalArgumentException("A statement set holds only INSERT statements");
+                            }
+                            statementSet.addInsertSql(current.text());
+                            inserts.add(current);
+                        }
+                    }
+                    case SET -> {
+                        var option = statement.setOption().orElseThrow(() -> new IllegalArgumentException(
+                                "Only SET 'key' = 'value' is supported here (no RESET, no listing)"));
+                        tables.getConfig().set(option.getKey(), option.getValue());
+                    }
+                    case STATEMENT_SET_END -> {
+                        // end of a statement-set block: nothing to do
+                    }
                     case QUERY -> throw new IllegalArgumentException(
                             "A query on its own has nowhere to write: use INSERT INTO <table> SELECT ...");
                     default -> throw new IllegalStateException(statement.kind().toString());
@@ -99,8 +116,14 @@ public final class FlinkSqlRunner {
             TableResult submitted = statementSet.execute();
             job = submitted.getJobClient().orElseThrow(() -> new IllegalStateException("No job client"));
         } catch (Exception e) {
-            // the planner validates sinks and sources of the set as a whole here
-            return rejected(status, inserts.size() == 1 ? inserts.get(0) : null, e);
+            // the planner validates the set as a whole here (a ValidationException is the pipeline's
+            // mistake); anything else is the MiniCluster failing to start or to take the job
+            if (causedBy(e, "org.apache.flink.table.api.ValidationException", "org.apache.flink.table.api.SqlParserException")) {
+                return rejected(status, inserts.size() == 1 ? inserts.get(0) : null, e);
+            }
+            e.printStackTrace();
+            status.write(Phase.STARTUP_ERROR, Map.of("message", "Submitting the job failed: " + SqlErrorLocation.messageOf(e)));
+            return 2;
         }
         Map<String, String> submittedValues = new LinkedHashMap<>();
         submittedValues.put("jobId", job.getJobID().toHexString());
@@ -136,10 +159,18 @@ public final class FlinkSqlRunner {
         return 3;
     }
 
+    /**
+     * The newest complete checkpoint, or none when the job died before its first one completed. Then
+     * a fresh start is the right restore, as Flink itself would do: with exactly-once sinks nothing
+     * was committed yet, and the sources' offsets are only committed with a checkpoint too.
+     */
     private static Path latestCheckpoint(RunnerArguments arguments) throws Exception {
         Optional<Path> latest = LatestCheckpoint.in(arguments.checkpointDirectory());
-        return latest.orElseThrow(() -> new IllegalStateException("--restore-latest: no complete checkpoint (chk-*/_metadata) in "
-                + arguments.checkpointDirectory() + "; the job was killed before its first checkpoint completed"));
+        if (latest.isEmpty()) {
+            progress("--restore-latest: no complete checkpoint (chk-*/_metadata) in " + arguments.checkpointDirectory()
+                    + "; the job died before its first checkpoint, so it starts afresh");
+        }
+        return latest.orElse(null);
     }
 
     /** Blocks until the job ends (cancelled through REST, failed for good, or finished). */
@@ -152,7 +183,7 @@ public final class FlinkSqlRunner {
             status.write(Phase.ENDED, values);
             return 0;
         } catch (Exception e) {
-            String state = jobStatus(job);
+            String state = wasCancelled(e) ? "CANCELED" : jobStatus(job);
             values.put("jobState", state);
             values.put("message", SqlErrorLocation.messageOf(e));
             status.write(Phase.ENDED, values);
@@ -162,6 +193,26 @@ public final class FlinkSqlRunner {
             }
             return 0;
         }
+    }
+
+    private static boolean causedBy(Throwable error, String... classNames) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            for (Class<?> type = cause.getClass(); type != null; type = type.getSuperclass()) {
+                if (java.util.Arrays.asList(classNames).contains(type.getName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean wasCancelled(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.apache.flink.runtime.client.JobCancellationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String jobStatus(JobClient job) {

@@ -57,9 +57,32 @@ class SqlScriptTest {
     @Test
     void recognisesWhatTheRunnerDoesWithAStatement() {
         assertThat(new SqlStatement("f", 1, 1, "insert into x select 1").kind()).isEqualTo(SqlStatement.Kind.INSERT);
-        assertThat(new SqlStatement("f", 1, 1, "SET 'a' = 'b'").kind()).isEqualTo(SqlStatement.Kind.DDL);
+        assertThat(new SqlStatement("f", 1, 1, "CREATE VIEW v AS SELECT 1").kind()).isEqualTo(SqlStatement.Kind.DDL);
+        assertThat(new SqlStatement("f", 1, 1, "SET 'a.b' = 'it''s'").kind()).isEqualTo(SqlStatement.Kind.SET);
+        assertThat(new SqlStatement("f", 1, 1, "SET 'a.b' = 'it''s'").setOption()).contains(java.util.Map.entry("a.b", "it's"));
+        assertThat(new SqlStatement("f", 1, 1, "RESET 'a.b'").setOption()).isEmpty();
         assertThat(new SqlStatement("f", 1, 1, "SELECT 1").kind()).isEqualTo(SqlStatement.Kind.QUERY);
-        assertThat(new SqlStatement("f", 1, 1, "EXECUTE STATEMENT SET BEGIN").kind())
-                .isEqualTo(SqlStatement.Kind.STATEMENT_SET_BLOCK);
+        assertThat(new SqlStatement("f", 1, 1, "BEGIN STATEMENT SET").kind()).isEqualTo(SqlStatement.Kind.STATEMENT_SET_START);
+        assertThat(new SqlStatement("f", 1, 1, "end").kind()).isEqualTo(SqlStatement.Kind.STATEMENT_SET_END);
+    }
+
+    @Test
+    void findsTheFirstInsertOfAStatementSetBlockWhereItStandsInTheFile() {
+        List<SqlStatement> statements = SqlScript.split("set.sql", """
+                EXECUTE STATEMENT SET
+                BEGIN
+                  INSERT INTO a SELECT 1;
+                  INSERT INTO b SELECT 2;
+                END;
+                """);
+
+        assertThat(statements).extracting(SqlStatement::kind).containsExactly(SqlStatement.Kind.STATEMENT_SET_START,
+                SqlStatement.Kind.INSERT, SqlStatement.Kind.STATEMENT_SET_END);
+        SqlStatement first = statements.get(0).afterStatementSetStart().orElseThrow();
+        assertThat(first.text()).isEqualTo("INSERT INTO a SELECT 1");
+        assertThat(first.line()).isEqualTo(3);
+        assertThat(first.column()).isEqualTo(3);
+        assertThat(first.kind()).isEqualTo(SqlStatement.Kind.INSERT);
+        assertThat(new SqlStatement("f", 1, 1, "BEGIN STATEMENT SET").afterStatementSetStart()).isEmpty();
     }
 }

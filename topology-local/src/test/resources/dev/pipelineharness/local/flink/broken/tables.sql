@@ -1,4 +1,6 @@
 -- valid: only parsed and registered, nothing connects
+SET 'table.local-time-zone' = 'UTC';
+
 CREATE TABLE events (
   event_id   STRING,
   event_type STRING
