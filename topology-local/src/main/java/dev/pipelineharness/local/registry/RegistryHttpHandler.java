@@ -82,6 +82,13 @@ final class RegistryHttpHandler implements HttpHandler {
                     if (n == 4 && p.get(3).equals("schema")) {
                         return new RawJson(schema);
                     }
+                    if (n == 4 && p.get(3).equals("subjects")) {
+                        return store.versionsOfId(id(p.get(2))).stream().map(SchemaStore.Version::subject).distinct().toList();
+                    }
+                    if (n == 4 && p.get(3).equals("versions")) {
+                        return store.versionsOfId(id(p.get(2))).stream()
+                                .map(v -> Map.of("subject", v.subject(), "version", v.version())).toList();
+                    }
                 }
                 break;
             case "subjects":

@@ -73,6 +73,12 @@ final class SchemaStore {
         return schema;
     }
 
+    /** Every subject version that uses schema {@code id}. */
+    synchronized List<Version> versionsOfId(int id) {
+        schemaById(id);
+        return subjects.values().stream().flatMap(List::stream).filter(v -> v.id() == id).toList();
+    }
+
     synchronized List<String> subjects() {
         return List.copyOf(subjects.keySet());
     }

@@ -76,6 +76,9 @@ class ConfluentClientConformanceTest {
         assertThat(new AvroSchema(latest.getSchema()).rawSchema()).isEqualTo(new AvroSchema(V1).rawSchema());
         assertThat(fresh.getSchemaMetadata("interactions-value", 1).getId()).isEqualTo(id);
         assertThat(rest.getId(id).getSchemaString()).isEqualTo(new AvroSchema(V1).rawSchema().toString());
+        assertThat(fresh.getAllSubjectsById(id)).containsExactly("interactions-value", "other-value");
+        assertThat(fresh.getAllVersionsById(id)).extracting(v -> v.getSubject() + "/" + v.getVersion())
+                .containsExactly("interactions-value/1", "other-value/1");
     }
 
     @Test
