@@ -1,6 +1,5 @@
 package dev.pipelineharness.checks;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipelineharness.api.Deployment;
 import dev.pipelineharness.api.TopicSpec;
@@ -11,8 +10,7 @@ import java.util.ServiceLoader;
 /** Finds the decoder for a topic's declared format: JSON and plain strings here, anything else from a factory. */
 public final class ValueDecoders {
 
-    // decimals stay exact: 12.50 must not become a binary double on the way to comparison
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final ObjectMapper MAPPER = dev.pipelineharness.oracle.ExactJson.MAPPER;
 
     private ValueDecoders() {
     }

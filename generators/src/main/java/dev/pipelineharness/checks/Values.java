@@ -148,7 +148,9 @@ public final class Values {
             first = false;
             text.append(field.getKey()).append('=');
             text.append(field.getValue().isObject() ? compact(field.getValue())
-                    : field.getValue().isTextual() ? field.getValue().asText() : field.getValue().toString());
+                    : field.getValue().isTextual() ? field.getValue().asText()
+                    : field.getValue().isNumber() ? field.getValue().decimalValue().toPlainString()
+                    : field.getValue().toString());
         }
         return text.append('}').toString();
     }

@@ -71,21 +71,38 @@ public final class AnalyticsOracle {
     /** For every group's sorted distinct members, counts each unordered pair (a &lt; b) across groups. */
     private static List<Map<String, Object>> countPairs(Map<String, Set<String>> groups, String first, String second,
                                                         String countColumn) {
-        Map<List<String>, Long> counts = new TreeMap<>((x, y) -> {
-            int c = x.get(0).compareTo(y.get(0));
-            return c != 0 ? c : x.get(1).compareTo(y.get(1));
-        });
+        // a hash map while counting (pairs can number millions), sorted once at the end
+        Map<Pair, Long> counts = new HashMap<>();
         for (Set<String> members : groups.values()) {
             List<String> sorted = new ArrayList<>(members);
             for (int i = 0; i < sorted.size(); i++) {
                 for (int j = i + 1; j < sorted.size(); j++) {
-                    counts.merge(List.of(sorted.get(i), sorted.get(j)), 1L, Long::sum);
+                    counts.merge(new Pair(sorted.get(i), sorted.get(j)), 1L, Long::sum);
                 }
             }
         }
-        List<Map<String, Object>> rows = new ArrayList<>();
-        counts.forEach((pair, count) -> rows.add(row(first, pair.get(0), second, pair.get(1), countColumn, count)));
+        List<Pair> pairs = new ArrayList<>(counts.keySet());
+        pairs.sort(java.util.Comparator.comparing(Pair::first).thenComparing(Pair::second));
+        List<Map<String, Object>> rows = new ArrayList<>(pairs.size());
+        for (Pair pair : pairs) {
+            rows.add(row(first, pair.first(), second, pair.second(), countColumn, counts.get(pair)));
+        }
         return rows;
+    }
+
+    /** A pair key; the hash mixes both halves well (a record's 31*a+b collides a lot on ids like item-00017). */
+    private record Pair(String first, String second) {
+        @Override
+        public int hashCode() {
+            long mixed = (first.hashCode() * 0x9E3779B97F4A7C15L) ^ second.hashCode();
+            mixed *= 0xBF58476D1CE4E5B9L;
+            return (int) (mixed ^ (mixed >>> 32));
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Pair pair && pair.first.equals(first) && pair.second.equals(second);
+        }
     }
 
     public static List<Map<String, Object>> userPurchaseTotals(CurrentTables tables, List<Interaction> interactions) {

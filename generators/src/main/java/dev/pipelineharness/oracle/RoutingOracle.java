@@ -23,8 +23,7 @@ public final class RoutingOracle {
     public static final List<String> OUTPUT_TOPICS =
             List.of("filtered_loan_events", "filtered_service_events", "filtered_car_events");
     private static final Set<String> TYPES = Set.of("loan", "service", "car");
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final ObjectMapper MAPPER = ExactJson.MAPPER;
 
     /** One record as written to the raw topic: key and value bytes as UTF-8 text (value may be anything). */
     public record RawInput(String key, byte[] value) {

@@ -1,7 +1,5 @@
 package dev.pipelineharness.generators.business;
 
-import java.util.Locale;
-
 /** The three kinds of business event of seed 000; {@link #wireName()} is the {@code event_type} value. */
 public enum EventType {
     LOAN("loan", "loan"),
@@ -27,7 +25,12 @@ public enum EventType {
 
     /** {@code loan-000042}: the entity ids of this type, shared with {@code loan_entities.loan_id}. */
     public String entityId(int entity) {
-        return entityPrefix + "-" + String.format(Locale.ROOT, "%06d", entity);
+        String digits = Integer.toString(entity);
+        StringBuilder id = new StringBuilder(entityPrefix.length() + 8).append(entityPrefix).append('-');
+        for (int i = digits.length(); i < 6; i++) {
+            id.append('0');
+        }
+        return id.append(digits).toString();
     }
 
     /** The type of a well-formed {@code event_type} value (exact, lower case), or null. */
