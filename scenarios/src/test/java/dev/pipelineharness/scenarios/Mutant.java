@@ -1,0 +1,40 @@
+package dev.pipelineharness.scenarios;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A deliberately broken copy of a reference pipeline ({@code scenarios/mutants/NAME}) and what a
+ * trustworthy harness must say about it: which checks turn red, and words their message must
+ * contain, so a mutant counts as caught only when the diff names the actual mismatch.
+ */
+record Mutant(String name, List<Expectation> expectations) {
+
+    static final Path MUTANTS = Path.of("mutants");
+
+    /** The check whose display name contains {@code check} fails with a message containing every word of {@code words}. */
+    record Expectation(String check, List<String> words) {
+    }
+
+    static Mutant of(String name, Expectation... expectations) {
+        return new Mutant(name, List.of(expectations));
+    }
+
+    static Expectation red(String check, String... words) {
+        return new Expectation(check, List.of(words));
+    }
+
+    Path scenario() {
+        return MUTANTS.resolve(name).resolve("mutant.scenario.yaml");
+    }
+
+    /** Every shipped mutant and how it must be caught. */
+    static List<Mutant> all() {
+        return List.of(
+                of("drops-one-in-fifty", red("routed: filtered_loan_events", "missing")),
+                of("duplicates-loans", red("routed: filtered_loan_events", "extra")),
+                of("service-to-car", red("routed: filtered_service_events", "missing"),
+                        red("routed: filtered_car_events", "extra")),
+                of("drops-car-cdc", red("car_entities", "missing")));
+    }
+}

@@ -1,0 +1,82 @@
+package dev.pipelineharness.scenarios;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+import org.junit.platform.testkit.engine.EventType;
+import org.junit.platform.testkit.engine.Events;
+
+/**
+ * Runs every mutant's scenario in one engine run (so the topology starts once for all of them) and
+ * says, per mutant, whether the harness caught it: each expected check red, with a message that
+ * names the mismatch. Used by {@code MutantsIT} and by {@code ./harness bench mutants}.
+ */
+final class MutantVerdicts {
+
+    /** One mutant's outcome; {@code problems} is empty when it was caught as expected. */
+    record Verdict(Mutant mutant, List<String> problems) {
+        boolean caught() {
+            return problems.isEmpty();
+        }
+    }
+
+    private MutantVerdicts() {
+    }
+
+    static List<Verdict> run(List<Mutant> mutants) {
+        Events tests = EngineTestKit.engine("pipeline-harness")
+                .selectors(mutants.stream().map(mutant -> selectFile(mutant.scenario().toFile())).toArray(
+                        org.junit.platform.engine.DiscoverySelector[]::new))
+                .configurationParameter("pipeline-harness.reports.dir", "target/harness-mutants")
+                // a caught mutant waits out its checks' deadlines: two at a time halves that wait
+                .configurationParameter("pipeline-harness.parallelism", "2")
+                .execute()
+                .testEvents();
+        List<Verdict> verdicts = new ArrayList<>();
+        for (Mutant mutant : mutants) {
+            verdicts.add(new Verdict(mutant, problems(mutant, tests)));
+        }
+        return verdicts;
+    }
+
+    private static List<String> problems(Mutant mutant, Events tests) {
+        List<String> problems = new ArrayList<>();
+        for (Mutant.Expectation expectation : mutant.expectations()) {
+            Optional<Event> finished = tests.finished().stream()
+                    .filter(event -> belongsTo(event, mutant) && event.getTestDescriptor().getDisplayName()
+                            .contains(expectation.check()))
+                    .findFirst();
+            if (finished.isEmpty()) {
+                problems.add("no finished check matching '" + expectation.check() + "' (skipped or not run:"
+                        + " see the scenario container's failure)");
+                continue;
+            }
+            TestExecutionResult result = finished.get().getPayload(TestExecutionResult.class).orElseThrow();
+            if (result.getStatus() != TestExecutionResult.Status.FAILED) {
+                problems.add("'" + expectation.check() + "' passed: the harness did not catch this mutant");
+                continue;
+            }
+            String message = result.getThrowable().map(Throwable::getMessage).orElse("");
+            for (String word : expectation.words()) {
+                if (!message.contains(word)) {
+                    problems.add("'" + expectation.check() + "' failed, but its message does not name '" + word
+                            + "':\n" + message);
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** A check of the mutant's scenario, whose name starts with "Mutant NAME:". */
+    private static boolean belongsTo(Event event, Mutant mutant) {
+        return event.getType() == EventType.FINISHED
+                && event.getTestDescriptor().getParent()
+                        .map(scenario -> scenario.getDisplayName().startsWith("Mutant " + mutant.name() + ":"))
+                        .orElse(false);
+    }
+}

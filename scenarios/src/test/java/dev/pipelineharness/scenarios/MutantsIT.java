@@ -1,0 +1,31 @@
+package dev.pipelineharness.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * A harness must be trusted: every shipped mutant (a broken copy of a reference pipeline) must turn
+ * its scenario red with a message that names the mismatch.
+ */
+class MutantsIT {
+
+    private static List<MutantVerdicts.Verdict> verdicts;
+
+    @BeforeAll
+    static void runMutants() {
+        verdicts = MutantVerdicts.run(Mutant.all());
+    }
+
+    @TestFactory
+    List<DynamicTest> everyMutantIsCaught() {
+        return verdicts.stream()
+                .map(verdict -> DynamicTest.dynamicTest(verdict.mutant().name(),
+                        () -> assertThat(verdict.problems()).as("how mutant %s was judged", verdict.mutant().name())
+                                .isEmpty()))
+                .toList();
+    }
+}
