@@ -16,6 +16,10 @@ import org.junit.jupiter.api.Test;
  * A 30-minute tumbling event-time window COUNT per user (seed 004's purchase_windowed_counts) fires
  * for events on both sides of a window boundary, although most partitions of the input stay empty:
  * {@code scan.watermark.idle-timeout} lets the watermark pass them by.
+ *
+ * <p>The flip side, which this test has to respect and pipelines' generators too: a partition idle
+ * for longer than the timeout stops holding the watermark back, so events that arrive on it later
+ * than a newer event on another partition are late and dropped by the window.
  */
 class FlinkSqlWindowIT {
 
@@ -53,9 +57,14 @@ class FlinkSqlWindowIT {
                     purchase("bob", "10:20:00.000"),
                     purchase("alice", "10:29:59.999"),
                     purchase("alice", "10:30:00.000"),
-                    purchase("bob", "10:45:00.000"),
-                    // moves the watermark past 11:00, so both earlier windows close; its own window stays open
-                    purchase("carol", "11:05:00.000")));
+                    purchase("bob", "10:45:00.000")));
+            // Only once those are read: partitions that were empty for longer than the idle timeout no
+            // longer hold the watermark back, so an 11:05 event read first would make the others late.
+            await("the job to read and checkpoint the first purchases").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> KafkaRecords.groupHasConsumedAll(broker, "window-it-windows", "purchases"));
+            // moves the watermark past 11:00 once the other partitions are idle: both earlier windows close, its own stays open
+            KafkaRecords.produce(broker.bootstrapServers(), "purchases", List.of(purchase("carol", "11:05:00.000")));
 
             await("the windows [10:00, 10:30) and [10:30, 11:00) to fire").atMost(Duration.ofSeconds(40))
                     .pollInterval(Duration.ofMillis(500))

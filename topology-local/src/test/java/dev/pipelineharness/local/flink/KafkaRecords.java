@@ -35,6 +35,25 @@ final class KafkaRecords {
     }
 
     /**
+     * True once the consumer group has committed, for every partition of the topic, the offset after
+     * the partition's last record: the Flink Kafka source commits on each completed checkpoint, so
+     * this says the job has read and checkpointed everything produced so far.
+     */
+    static boolean groupHasConsumedAll(TestKafkaBroker broker, String group, String topic) throws Exception {
+        try (org.apache.kafka.clients.admin.Admin admin = broker.admin()) {
+            Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed =
+                    admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
+            List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(5, TimeUnit.SECONDS)
+                    .get(topic).partitions().stream().map(info -> new TopicPartition(topic, info.partition())).toList();
+            Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+            partitions.forEach(partition -> latest.put(partition, org.apache.kafka.clients.admin.OffsetSpec.latest()));
+            var ends = admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS);
+            return partitions.stream().allMatch(partition -> ends.get(partition).offset() == 0
+                    || (committed.get(partition) != null && committed.get(partition).offset() >= ends.get(partition).offset()));
+        }
+    }
+
+    /**
      * Every committed value of the topic, from the start, read without a consumer group (so no
      * offsets are left behind) with isolation level read_committed: records of aborted or still open
      * transactions are not seen.

@@ -18,9 +18,12 @@ import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
  * The main class of the Flink child JVM: runs a pipeline's SQL files on a local MiniCluster.
  *
  * <p>The {@code *.sql} files of the job directory are read in file-name order and split at semicolons
- * ({@link SqlScript}). Every statement that is not an INSERT (CREATE TABLE, CREATE VIEW, SET, ...) is
- * executed at once, in order; all INSERT statements of all files are then submitted together as one
- * statement set, so the pipeline is one job with one checkpoint, as on a managed Flink service.
+ * ({@link SqlScript}: semicolons in quotes and comments do not count). {@code SET 'key' = 'value'}
+ * sets a table option; every other statement that is not an INSERT (CREATE TABLE, CREATE VIEW,
+ * CREATE FUNCTION, USE ...) is executed at once, in order; all INSERT statements of all files are
+ * then submitted together as one statement set, so the pipeline is one job with one checkpoint.
+ * {@code EXECUTE STATEMENT SET BEGIN ... END;} and {@code BEGIN STATEMENT SET; ... END;} blocks are
+ * accepted (their INSERTs join the one set); a bare SELECT is rejected, it would have nowhere to write.
  * With {@code --restore-latest} the job starts from the newest complete checkpoint in the checkpoint
  * directory, which is how a job is brought back after its JVM was killed.
  *
