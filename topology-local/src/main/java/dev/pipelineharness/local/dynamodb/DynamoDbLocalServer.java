@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableResponse;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
@@ -128,7 +129,13 @@ public final class DynamoDbLocalServer implements AutoCloseable {
     /** Creates a table for {@code spec} under {@code physicalName}, with its stream when the spec names a view type, and waits until it is ACTIVE. */
     public CreatedTable createTable(DynamoTableSpec spec, String physicalName) {
         try (DynamoDbClient client = DynamoDbClients.client(endpoint)) {
-            CreateTableResponse created = client.createTable(TableRequests.create(spec, physicalName));
+            CreateTableResponse created;
+            try {
+                created = client.createTable(TableRequests.create(spec, physicalName));
+            } catch (ResourceInUseException e) {
+                throw new IllegalStateException("DynamoDB table " + physicalName + " (logical '" + spec.name()
+                        + "') exists already in " + this + ": delete it first or use another run prefix", e);
+            }
             BoundedWait.until("DynamoDB table " + physicalName + " to become ACTIVE", Duration.ofSeconds(30), process,
                     () -> client.describeTable(b -> b.tableName(physicalName)).table().tableStatus() == TableStatus.ACTIVE);
             return new CreatedTable(physicalName, Optional.ofNullable(created.tableDescription().latestStreamArn()));

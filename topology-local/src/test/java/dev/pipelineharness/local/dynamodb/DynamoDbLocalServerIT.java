@@ -66,6 +66,10 @@ class DynamoDbLocalServerIT {
         }
         System.out.printf("BENCH dynamodb.rss.mb %d MB%n", rssMegabytes(server.process().pid()));
 
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> server.createTable(new DynamoTableSpec("user-personalization",
+                        "user_id", "S", null, null, null), "run1-user-personalization"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("exists already");
+
         server.deleteTable(table.physicalName());
         server.deleteTable(table.physicalName()); // a second delete is not an error
         try (DynamoDbClient client = DynamoDbClients.client(server.endpoint())) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTaskContext;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
@@ -104,14 +105,45 @@ class DynamoDbStreamsConnectorIT {
                 .isInstanceOf(ConnectException.class).hasMessageContaining("'it-absent' does not exist at http://127.0.0.1:");
     }
 
+    @Test
+    void pausedDynamoDbMakesThePollRetriableAndChangesFlowAfterResume() throws Exception {
+        CreatedTable table = server.createTable(new DynamoTableSpec("paused", "id", "S", null, null, "NEW_AND_OLD_IMAGES"), "it-paused");
+        DynamoDbStreamsSourceTask task = startTask(table.physicalName(), Map.of(), Map.of("aws.call.timeout.ms", "1500"));
+        try (DynamoDbClient client = DynamoDbClients.client(server.endpoint())) {
+            client.putItem(b -> b.tableName(table.physicalName()).item(Map.of("id", AttributeValue.fromS("before"))));
+            assertThat(pollUntil(task, 1)).extracting(r -> ((Struct) r.key()).getString("id")).containsExactly("before");
+
+            server.process().pause();
+            try {
+                long started = System.nanoTime();
+                // a poll that returns instead says what it returned, to tell a real bug from a slow signal
+                assertThatThrownBy(() -> System.out.println("poll returned while DynamoDB Local was paused: " + task.poll()))
+                        .isInstanceOf(RetriableException.class).hasMessageContaining("it-paused");
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
+            } finally {
+                server.process().resume();
+            }
+
+            client.putItem(b -> b.tableName(table.physicalName()).item(Map.of("id", AttributeValue.fromS("after"))));
+            assertThat(pollUntil(task, 1)).extracting(r -> ((Struct) r.key()).getString("id")).containsExactly("after");
+        } finally {
+            task.stop();
+        }
+    }
+
     private static DynamoDbStreamsSourceTask startTask(Map<Map<String, ?>, Map<String, Object>> offsets) {
         return startTask("it-user-personalization", offsets);
     }
 
     private static DynamoDbStreamsSourceTask startTask(String table, Map<Map<String, ?>, Map<String, Object>> offsets) {
+        return startTask(table, offsets, Map.of());
+    }
+
+    private static DynamoDbStreamsSourceTask startTask(String table, Map<Map<String, ?>, Map<String, Object>> offsets,
+                                                       Map<String, String> extra) {
         DynamoDbStreamsSourceTask task = new DynamoDbStreamsSourceTask();
         task.initialize(new FixedOffsetsContext(offsets));
-        task.start(Map.of(
+        Map<String, String> props = new HashMap<>(Map.of(
                 "dynamodb.table.name", table,
                 "kafka.topic", "interaction_data",
                 "aws.endpoint.override", server.endpoint().endpointOverride().orElseThrow().toString(),
@@ -119,6 +151,8 @@ class DynamoDbStreamsConnectorIT {
                 "aws.access.key.id", server.endpoint().accessKeyId().orElseThrow(),
                 "aws.secret.access.key", server.endpoint().secretAccessKey().orElseThrow().reveal(),
                 "poll.interval.ms", "100"));
+        props.putAll(extra);
+        task.start(props);
         return task;
     }
 

@@ -33,6 +33,8 @@ public final class DynamoDbStreamsSourceConfig extends AbstractConfig {
     public static final String BATCH_SIZE = "batch.size";
     /** How often the task lists the stream's shards to find new (child) shards. Default 5000 ms. */
     public static final String SHARD_REFRESH_MS = "shard.refresh.interval.ms";
+    /** Most time one AWS call (with its retries) may take before the poll fails as retriable. Default 20000 ms. */
+    public static final String CALL_TIMEOUT_MS = "aws.call.timeout.ms";
     /** {@code struct} (a Connect Struct with a schema, for Avro or JSON with schemas) or {@code json} (a schemaless map). Default struct. */
     public static final String OUTPUT_FORMAT = "output.format";
 
@@ -58,6 +60,9 @@ public final class DynamoDbStreamsSourceConfig extends AbstractConfig {
                     "Most records one poll returns; also the GetRecords limit.")
             .define(SHARD_REFRESH_MS, Type.LONG, 5000L, ConfigDef.Range.between(100L, 600_000L), Importance.LOW,
                     "Milliseconds between listings of the stream's shards (new child shards are found this way; a closed shard triggers a listing at once).")
+            .define(CALL_TIMEOUT_MS, Type.LONG, 20_000L, ConfigDef.Range.between(100L, 600_000L), Importance.LOW,
+                    "Milliseconds one DynamoDB or DynamoDB Streams call, retries included, may take; a call that takes longer"
+                            + " fails the poll with a retriable error and the worker polls again.")
             .define(OUTPUT_FORMAT, Type.STRING, "struct", ConfigDef.ValidString.in("struct", "json"), Importance.MEDIUM,
                     "struct: key and value are Connect Structs with schemas (for AvroConverter or JsonConverter with schemas). "
                             + "json: schemaless maps (JsonConverter with schemas.enable=false).");
@@ -121,6 +126,10 @@ public final class DynamoDbStreamsSourceConfig extends AbstractConfig {
 
     public Duration shardRefreshInterval() {
         return Duration.ofMillis(getLong(SHARD_REFRESH_MS));
+    }
+
+    public Duration callTimeout() {
+        return Duration.ofMillis(getLong(CALL_TIMEOUT_MS));
     }
 
     public OutputFormat outputFormat() {

@@ -16,15 +16,13 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClientBui
 /** The AWS SDK v2 clients a task needs, built from its configuration; calls are bounded so a dead endpoint fails a poll instead of hanging it. */
 final class StreamsClients {
 
-    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
-
     private StreamsClients() {
     }
 
     static DynamoDbClient dynamoDb(DynamoDbStreamsSourceConfig config) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                .httpClientBuilder(http())
-                .overrideConfiguration(overrides())
+                .httpClientBuilder(http(config.callTimeout()))
+                .overrideConfiguration(overrides(config.callTimeout()))
                 .region(Region.of(config.region()))
                 .credentialsProvider(credentials(config));
         config.endpointOverride().ifPresent(builder::endpointOverride);
@@ -33,20 +31,21 @@ final class StreamsClients {
 
     static DynamoDbStreamsClient streams(DynamoDbStreamsSourceConfig config) {
         DynamoDbStreamsClientBuilder builder = DynamoDbStreamsClient.builder()
-                .httpClientBuilder(http())
-                .overrideConfiguration(overrides())
+                .httpClientBuilder(http(config.callTimeout()))
+                .overrideConfiguration(overrides(config.callTimeout()))
                 .region(Region.of(config.region()))
                 .credentialsProvider(credentials(config));
         config.endpointOverride().ifPresent(builder::endpointOverride);
         return builder.build();
     }
 
-    private static UrlConnectionHttpClient.Builder http() {
-        return UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(5)).socketTimeout(CALL_TIMEOUT);
+    private static UrlConnectionHttpClient.Builder http(Duration callTimeout) {
+        Duration connect = callTimeout.compareTo(Duration.ofSeconds(5)) < 0 ? callTimeout : Duration.ofSeconds(5);
+        return UrlConnectionHttpClient.builder().connectionTimeout(connect).socketTimeout(callTimeout);
     }
 
-    private static ClientOverrideConfiguration overrides() {
-        return ClientOverrideConfiguration.builder().apiCallTimeout(CALL_TIMEOUT).build();
+    private static ClientOverrideConfiguration overrides(Duration callTimeout) {
+        return ClientOverrideConfiguration.builder().apiCallTimeout(callTimeout).build();
     }
 
     private static AwsCredentialsProvider credentials(DynamoDbStreamsSourceConfig config) {
