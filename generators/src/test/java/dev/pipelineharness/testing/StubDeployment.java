@@ -29,6 +29,7 @@ public final class StubDeployment implements Deployment {
     private final ScenarioStore store = new ScenarioStore();
     public final Map<String, String> published = new HashMap<>();
     private String kafkaBootstrap = "localhost:9";
+    private DynamoDbEndpoint dynamoDb;
 
     public StubDeployment(String schema, JdbcEndpoint postgres) {
         this.schema = schema;
@@ -38,6 +39,12 @@ public final class StubDeployment implements Deployment {
     /** Points the Kafka endpoint at a broker the test started. */
     public StubDeployment withKafka(String bootstrapServers) {
         this.kafkaBootstrap = bootstrapServers;
+        return this;
+    }
+
+    /** Points the DynamoDB endpoint at a server the test started. */
+    public StubDeployment withDynamoDb(DynamoDbEndpoint endpoint) {
+        this.dynamoDb = endpoint;
         return this;
     }
 
@@ -71,7 +78,7 @@ public final class StubDeployment implements Deployment {
 
             @Override
             public Optional<DynamoDbEndpoint> dynamoDb() {
-                return Optional.empty();
+                return Optional.ofNullable(dynamoDb);
             }
 
             @Override
