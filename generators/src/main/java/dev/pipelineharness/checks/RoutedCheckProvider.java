@@ -5,19 +5,24 @@ import dev.pipelineharness.api.CheckContext;
 import dev.pipelineharness.api.CheckProvider;
 import dev.pipelineharness.api.Params;
 import dev.pipelineharness.api.Verdict;
+import dev.pipelineharness.generators.business.BusinessEvent;
 import dev.pipelineharness.generators.business.GeneratedBusinessEvents;
 import dev.pipelineharness.generators.business.RawRecord;
+import dev.pipelineharness.ledger.Ledger;
 import dev.pipelineharness.oracle.ExpectedRecord;
 import dev.pipelineharness.oracle.RoutingOracle;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code routed: {topics: [...], within: 60s}}: one check per filtered topic; its records must equal
  * the {@link RoutingOracle}'s exactly (no loss, no duplicates, no wrong values, order per key).
- * {@code topics} defaults to the three filtered topics.
+ * {@code topics} defaults to the three filtered topics. Copies whose write Kafka never acknowledged
+ * (a send failed under a fault) may be present or absent.
  */
 public final class RoutedCheckProvider implements CheckProvider {
 
@@ -82,7 +87,26 @@ public final class RoutedCheckProvider implements CheckProvider {
             if (records == null) {
                 records = new TopicRecords(context.deployment(), topic, "routed-" + topic);
             }
-            return TopicComparison.compare(topic, expected, records.readAll());
+            Map<String, Integer> unconfirmed = unconfirmed(context.store().get(Ledger.class).orElse(null), expected);
+            return TopicComparison.compare(topic, expected, records.readAll(), unconfirmed);
+        }
+
+        /** Per event id, the copies the ledger saw written but never acknowledged. */
+        static Map<String, Integer> unconfirmed(Ledger ledger, List<ExpectedRecord> expected) {
+            Map<String, Integer> result = new HashMap<>();
+            if (ledger == null) {
+                return result;
+            }
+            for (ExpectedRecord record : expected) {
+                long ordinal = BusinessEvent.ordinalOf(record.id());
+                if (ordinal >= 0 && ordinal < ledger.size() && !result.containsKey(record.id())) {
+                    int missingAcks = ledger.writtenCopies(ordinal) - ledger.ackedCopies(ordinal);
+                    if (missingAcks > 0) {
+                        result.put(record.id(), missingAcks);
+                    }
+                }
+            }
+            return result;
         }
 
         static List<ExpectedRecord> expectedFor(String topic, List<RawRecord> written) {

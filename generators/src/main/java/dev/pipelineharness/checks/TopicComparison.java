@@ -19,6 +19,16 @@ public final class TopicComparison {
     }
 
     public static Verdict compare(String topic, List<ExpectedRecord> expected, List<ObservedRecord> observed) {
+        return compare(topic, expected, observed, Map.of());
+    }
+
+    /**
+     * @param unconfirmed per {@code event_id}, how many of its expected copies were written but never
+     *                    acknowledged (a send that failed under a fault may or may not have landed):
+     *                    those copies are allowed but not required
+     */
+    public static Verdict compare(String topic, List<ExpectedRecord> expected, List<ObservedRecord> observed,
+                                  Map<String, Integer> unconfirmed) {
         Map<String, List<ExpectedRecord>> expectedById = new LinkedHashMap<>();
         for (ExpectedRecord record : expected) {
             expectedById.computeIfAbsent(record.id(), ignored -> new ArrayList<>()).add(record);
@@ -55,7 +65,8 @@ public final class TopicComparison {
                             + Values.render(record.value()));
                 }
             }
-            if (seen.size() < copies.size()) {
+            int required = copies.size() - unconfirmed.getOrDefault(entry.getKey(), 0);
+            if (seen.size() < required) {
                 String times = copies.size() > 1 ? " (" + seen.size() + " of " + copies.size() + " copies seen)" : "";
                 missing.add("event_id " + entry.getKey() + times + ": " + Values.render(model.value()));
             } else if (seen.size() > copies.size()) {
@@ -72,7 +83,10 @@ public final class TopicComparison {
             }
         }
         List<String> outOfOrder = outOfOrder(expected, observed);
-        return new DiffReport(topic, expected.size(), observedCount)
+        long unconfirmedCopies = unconfirmed.values().stream().mapToLong(Integer::longValue).sum();
+        String subject = unconfirmedCopies == 0 ? topic
+                : topic + " (" + unconfirmedCopies + " unacknowledged copies optional)";
+        return new DiffReport(subject, expected.size(), observedCount)
                 .section("missing", missing)
                 .section("extra", extra)
                 .section("wrong", wrong)

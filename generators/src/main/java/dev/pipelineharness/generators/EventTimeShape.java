@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 
 /**
  * How event times relate to write order: spread evenly from {@code start-time} over
- * {@code time-spread}; a fraction written {@code out-of-order} (moved back by up to
+ * {@code time-spread} (1h); a fraction written {@code out-of-order} (moved back by up to
  * {@code max-disorder}) and a fraction {@code late} (moved back by {@code late-by}).
  * Event times never depend on the wall clock, so a seed reproduces them exactly.
  */
@@ -16,17 +16,19 @@ public record EventTimeShape(long startTime, long spreadMillis, double outOfOrde
     /** 2026-01-01T00:00:00Z: a fixed start, so event times do not depend on when the test runs. */
     public static final long DEFAULT_START = 1_767_225_600_000L;
 
+    /** Event times spread over this much by default. */
+    public static final Duration DEFAULT_SPREAD = Duration.ofHours(1);
+
     public static final String[] KEYS = {"start-time", "time-spread", "out-of-order", "max-disorder", "late", "late-by"};
 
-    public static EventTimeShape from(Params params, Pacing pacing) {
+    public static EventTimeShape from(Params params) {
         long start = params.longValue("start-time", DEFAULT_START);
         if (start < 0) {
             throw params.error("start-time", "must be epoch milliseconds >= 0, was " + start);
         }
-        long defaultSpread = pacing.ratePerSecond() > 0
-                ? (long) Math.ceil(pacing.plannedCount() * 1000.0 / pacing.ratePerSecond())
-                : Duration.ofHours(1).toMillis();
-        long spread = params.duration("time-spread", Duration.ofMillis(defaultSpread)).toMillis();
+        // event time is not wall-clock time: a fixed default spread makes the same count give the same
+        // windows whatever the rate, and an hour spans two 30-minute windows, the first of which fires
+        long spread = params.duration("time-spread", DEFAULT_SPREAD).toMillis();
         double outOfOrder = params.fraction("out-of-order", 0);
         double late = params.fraction("late", 0);
         if (outOfOrder + late > 1) {

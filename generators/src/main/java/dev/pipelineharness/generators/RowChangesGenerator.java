@@ -15,11 +15,18 @@ import java.util.function.Function;
  */
 public final class RowChangesGenerator implements Generator {
 
+    private final String name;
     private final String description;
     private final int commitEvery;
     private final Function<Long, List<RowChange>> changesForSeed;
 
-    public RowChangesGenerator(String description, int commitEvery, Function<Long, List<RowChange>> changesForSeed) {
+    /**
+     * @param name        the generator's name, prefix of the figures it publishes ({@code entity-changes.committed})
+     * @param description what it makes, for reports
+     */
+    public RowChangesGenerator(String name, String description, int commitEvery,
+                               Function<Long, List<RowChange>> changesForSeed) {
+        this.name = name;
         this.description = description;
         this.commitEvery = commitEvery;
         this.changesForSeed = changesForSeed;
@@ -40,6 +47,6 @@ public final class RowChangesGenerator implements Generator {
         try (JdbcBatchWriter writer = new JdbcBatchWriter(endpoint, deployment.postgresSchema(), commitEvery)) {
             writer.apply(changes, generated::addAll);
         }
-        context.publish(description.split(":")[0] + ".committed", Integer.toString(changes.size()));
+        context.publish(name + ".committed", Integer.toString(changes.size()));
     }
 }

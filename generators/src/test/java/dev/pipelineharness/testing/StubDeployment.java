@@ -28,10 +28,24 @@ public final class StubDeployment implements Deployment {
     private final JdbcEndpoint postgres;
     private final ScenarioStore store = new ScenarioStore();
     public final Map<String, String> published = new HashMap<>();
+    private String kafkaBootstrap = "localhost:9";
+    private DynamoDbEndpoint dynamoDb;
 
     public StubDeployment(String schema, JdbcEndpoint postgres) {
         this.schema = schema;
         this.postgres = postgres;
+    }
+
+    /** Points the Kafka endpoint at a broker the test started. */
+    public StubDeployment withKafka(String bootstrapServers) {
+        this.kafkaBootstrap = bootstrapServers;
+        return this;
+    }
+
+    /** Points the DynamoDB endpoint at a server the test started. */
+    public StubDeployment withDynamoDb(DynamoDbEndpoint endpoint) {
+        this.dynamoDb = endpoint;
+        return this;
     }
 
     @Override
@@ -54,7 +68,7 @@ public final class StubDeployment implements Deployment {
 
             @Override
             public KafkaEndpoint kafka(String region) {
-                return KafkaEndpoint.plaintext(region, "localhost:9");
+                return KafkaEndpoint.plaintext(region, kafkaBootstrap);
             }
 
             @Override
@@ -64,7 +78,7 @@ public final class StubDeployment implements Deployment {
 
             @Override
             public Optional<DynamoDbEndpoint> dynamoDb() {
-                return Optional.empty();
+                return Optional.ofNullable(dynamoDb);
             }
 
             @Override

@@ -73,7 +73,7 @@ public record BusinessEventShape(Pacing pacing, Fractions<EventType> mix, int ke
         if (skew < 0 || skew > 5) {
             throw params.error("skew", "must be a Zipf exponent between 0 (uniform) and 5, was " + skew);
         }
-        EventTimeShape times = EventTimeShape.from(params, pacing);
+        EventTimeShape times = EventTimeShape.from(params);
         double duplicates = params.fraction("duplicates", 0);
         double malformed = params.fraction("malformed", 0);
         List<PoisonKind> kinds = new ArrayList<>();

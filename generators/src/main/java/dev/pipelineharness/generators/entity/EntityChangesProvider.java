@@ -17,7 +17,7 @@ public final class EntityChangesProvider implements GeneratorProvider {
     @Override
     public Generator create(Params params) {
         EntityChangeShape shape = EntityChangeShape.from(params);
-        return new RowChangesGenerator("entity-changes: " + shape.count() + " changes of " + shape.tables(),
+        return new RowChangesGenerator(name(), "entity-changes: " + shape.count() + " changes of " + shape.tables(),
                 shape.commitEvery(), seed -> EntityChangeSequence.generate(shape, seed, ValuePools.forSeed(seed)));
     }
 }

@@ -51,7 +51,7 @@ public record InteractionShape(Pacing pacing, Fractions<String> mix, int users, 
             throw params.error("skew", "must be a Zipf exponent between 0 (uniform) and 5, was " + skew);
         }
         double repeat = params.fraction("repeat-purchases", 0.2);
-        EventTimeShape times = EventTimeShape.from(params, pacing);
+        EventTimeShape times = EventTimeShape.from(params);
         boolean batch = "batch".equals(params.choice("write", List.of("batch", "single"), "batch"));
         String table = params.string("table", DEFAULT_TABLE);
         return new InteractionShape(pacing, mix, users, items, skew, repeat, times, batch, table);

@@ -17,7 +17,7 @@ public final class ReferenceDataProvider implements GeneratorProvider {
     @Override
     public Generator create(Params params) {
         ReferenceDataShape shape = ReferenceDataShape.from(params);
-        return new RowChangesGenerator("reference-data: " + shape.users() + " users, " + shape.categories()
+        return new RowChangesGenerator(name(), "reference-data: " + shape.users() + " users, " + shape.categories()
                 + " categories, " + shape.items() + " items, " + shape.reviews() + " reviews",
                 shape.commitEvery(), seed -> ReferenceDataSequence.generate(shape, seed, ValuePools.forSeed(seed)));
     }
