@@ -35,6 +35,8 @@ record Mutant(String name, List<Expectation> expectations) {
                 of("duplicates-loans", red("routed: filtered_loan_events", "extra")),
                 of("service-to-car", red("routed: filtered_service_events", "missing"),
                         red("routed: filtered_car_events", "extra")),
-                of("drops-car-cdc", red("car_entities", "missing")));
+                of("drops-car-cdc", red("car_entities", "missing")),
+                of("window-20-minutes", red("purchase_windowed_counts", "missing")),
+                of("inner-join-totals", red("user_purchase_totals", "missing")));
     }
 }

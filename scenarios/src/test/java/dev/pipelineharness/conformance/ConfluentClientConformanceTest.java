@@ -1,8 +1,9 @@
-package dev.pipelineharness.local.registry;
+package dev.pipelineharness.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.pipelineharness.local.registry.SchemaRegistryServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
