@@ -54,6 +54,11 @@ public final class Ledger {
         return destinations.size() - 1;
     }
 
+    /** How many destinations are registered, {@link #NOWHERE} included (ids run from 0 to this minus 1). */
+    public synchronized int destinationCount() {
+        return destinations.size();
+    }
+
     public synchronized String destinationName(int id) {
         return destinations.get(id);
     }
