@@ -108,13 +108,8 @@ public abstract class LedgerCheckProvider implements CheckProvider {
             if (observer == null) {
                 observer = ledger.observer();
             }
-            for (int destination = 1; ; destination++) {
-                String name;
-                try {
-                    name = ledger.destinationName(destination);
-                } catch (IndexOutOfBoundsException end) {
-                    break;
-                }
+            for (int destination = 1; destination < ledger.destinationCount(); destination++) {
+                String name = ledger.destinationName(destination);
                 int id = destination;
                 TopicRecords records = readers.computeIfAbsent(id,
                         ignored -> new TopicRecords(context.deployment(), name, "ledger-" + name));

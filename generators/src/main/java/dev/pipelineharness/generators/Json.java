@@ -16,7 +16,7 @@ public final class Json {
     }
 
     public static Json object() {
-        return new Json(new StringBuilder(160));
+        return new Json(new StringBuilder(256));
     }
 
     public Json field(String name, String value) {
@@ -39,6 +39,20 @@ public final class Json {
     public Json decimal(String name, long unscaled, int scale) {
         name(name);
         appendDecimal(out, unscaled, scale);
+        return this;
+    }
+
+    /** Opens a nested object under {@code name}; fields go into it until {@link #closeObject()}. */
+    public Json openObject(String name) {
+        name(name);
+        out.append('{');
+        first = true;
+        return this;
+    }
+
+    public Json closeObject() {
+        out.append('}');
+        first = false;
         return this;
     }
 
@@ -76,11 +90,10 @@ public final class Json {
             factor *= 10;
         }
         out.append(unscaled / factor).append('.');
-        String fraction = Long.toString(unscaled % factor);
-        for (int i = fraction.length(); i < scale; i++) {
-            out.append('0');
+        long fraction = unscaled % factor;
+        for (long digit = factor / 10; digit > 0; digit /= 10) {
+            out.append((char) ('0' + fraction / digit % 10));
         }
-        out.append(fraction);
     }
 
     public static String decimalText(long unscaled, int scale) {
@@ -91,7 +104,14 @@ public final class Json {
 
     static void quote(StringBuilder out, String value) {
         out.append('"');
-        for (int i = 0; i < value.length(); i++) {
+        int length = value.length();
+        int plain = 0;
+        while (plain < length && needsNoEscape(value.charAt(plain))) {
+            plain++;
+        }
+        // the common case (no quote, backslash or control character) is one bulk append
+        out.append(value, 0, plain);
+        for (int i = plain; i < length; i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '"' -> out.append("\\\"");
@@ -109,5 +129,9 @@ public final class Json {
             }
         }
         out.append('"');
+    }
+
+    private static boolean needsNoEscape(char c) {
+        return c >= 0x20 && c != '"' && c != '\\';
     }
 }

@@ -52,8 +52,9 @@ public record BusinessEvent(long ordinal, String eventId, EventType type, String
 
     /** The raw-topic value: the fields of docs/pipelines.md in a fixed order. */
     public String toJson() {
-        return Json.object().field("event_id", eventId).field("event_type", type.wireName())
+        Json json = Json.object().field("event_id", eventId).field("event_type", type.wireName())
                 .field("entity_id", entityId).field("event_time", eventTime)
-                .field("schema_version", schemaVersion).raw("payload", payload.toJson()).end();
+                .field("schema_version", schemaVersion).openObject("payload");
+        return payload.appendFields(json).closeObject().end();
     }
 }

@@ -9,28 +9,32 @@ import dev.pipelineharness.generators.Json;
 public sealed interface Payload {
 
     /** The payload as a JSON object, fields in a fixed order (docs/pipelines.md, section 1). */
-    String toJson();
+    default String toJson() {
+        return appendFields(Json.object()).end();
+    }
+
+    /** Writes the payload's fields into an open JSON object. */
+    Json appendFields(Json json);
 
     record Loan(long amountCents, int termMonths, int rateTenThousandths, String status) implements Payload {
         @Override
-        public String toJson() {
-            return Json.object().decimal("amount", amountCents, 2).field("term_months", termMonths)
-                    .decimal("rate", rateTenThousandths, 4).field("status", status).end();
+        public Json appendFields(Json json) {
+            return json.decimal("amount", amountCents, 2).field("term_months", termMonths)
+                    .decimal("rate", rateTenThousandths, 4).field("status", status);
         }
     }
 
     record Car(String vin, String make, String model, long priceCents) implements Payload {
         @Override
-        public String toJson() {
-            return Json.object().field("vin", vin).field("make", make).field("model", model)
-                    .decimal("price", priceCents, 2).end();
+        public Json appendFields(Json json) {
+            return json.field("vin", vin).field("make", make).field("model", model).decimal("price", priceCents, 2);
         }
     }
 
     record Service(String kind, long costCents, String location) implements Payload {
         @Override
-        public String toJson() {
-            return Json.object().field("kind", kind).decimal("cost", costCents, 2).field("location", location).end();
+        public Json appendFields(Json json) {
+            return json.field("kind", kind).decimal("cost", costCents, 2).field("location", location);
         }
     }
 }

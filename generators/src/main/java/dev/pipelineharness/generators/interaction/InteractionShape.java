@@ -40,8 +40,8 @@ public record InteractionShape(Pacing pacing, Fractions<String> mix, int users, 
                 Map.of(Interaction.PURCHASE, 0.3, Interaction.CLICK, 0.4, Interaction.VIEW, 0.3));
         int users = params.intValue("users", 50);
         int items = params.intValue("items", 40);
-        if (users <= 0) {
-            throw params.error("users", "must be greater than 0, was " + users);
+        if (users <= 0 || users > 1_000_000) {
+            throw params.error("users", "must be between 1 and 1000000, was " + users);
         }
         if (items <= 0) {
             throw params.error("items", "must be greater than 0, was " + items);
