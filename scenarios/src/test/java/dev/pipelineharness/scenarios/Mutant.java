@@ -8,12 +8,12 @@ import java.util.List;
  * trustworthy harness must say about it: which checks turn red, and words their message must
  * contain, so a mutant counts as caught only when the diff names the actual mismatch.
  */
-record Mutant(String name, List<Expectation> expectations) {
+public record Mutant(String name, List<Expectation> expectations) {
 
     static final Path MUTANTS = Path.of("mutants");
 
     /** The check whose display name contains {@code check} fails with a message containing every word of {@code words}. */
-    record Expectation(String check, List<String> words) {
+    public record Expectation(String check, List<String> words) {
     }
 
     static Mutant of(String name, Expectation... expectations) {
@@ -24,12 +24,12 @@ record Mutant(String name, List<Expectation> expectations) {
         return new Expectation(check, List.of(words));
     }
 
-    Path scenario() {
+    public Path scenario() {
         return MUTANTS.resolve(name).resolve("mutant.scenario.yaml");
     }
 
     /** Every shipped mutant and how it must be caught. */
-    static List<Mutant> all() {
+    public static List<Mutant> all() {
         return List.of(
                 of("drops-one-in-fifty", red("routed: filtered_loan_events", "missing")),
                 of("duplicates-loans", red("routed: filtered_loan_events", "extra")),

@@ -16,11 +16,11 @@ import org.junit.platform.testkit.engine.Events;
  * says, per mutant, whether the harness caught it: each expected check red, with a message that
  * names the mismatch. Used by {@code MutantsIT} and by {@code ./harness bench mutants}.
  */
-final class MutantVerdicts {
+public final class MutantVerdicts {
 
     /** One mutant's outcome; {@code problems} is empty when it was caught as expected. */
-    record Verdict(Mutant mutant, List<String> problems) {
-        boolean caught() {
+    public record Verdict(Mutant mutant, List<String> problems) {
+        public boolean caught() {
             return problems.isEmpty();
         }
     }
@@ -28,7 +28,7 @@ final class MutantVerdicts {
     private MutantVerdicts() {
     }
 
-    static List<Verdict> run(List<Mutant> mutants) {
+    public static List<Verdict> run(List<Mutant> mutants) {
         Events tests = EngineTestKit.engine("pipeline-harness")
                 .selectors(mutants.stream().map(mutant -> selectFile(mutant.scenario().toFile())).toArray(
                         org.junit.platform.engine.DiscoverySelector[]::new))

@@ -40,6 +40,9 @@ import org.apiguardian.api.API;
  * connectors: [connectors/debezium.json]
  * </pre>
  *
+ * A pipeline may instead be a base pipeline with small text changes ({@code extends:} and
+ * {@code mutations:}, see {@link PipelineMutations}): that is how mutants are written.
+ *
  * Every problem (unknown key, missing file, bad value) is a {@link ScenarioDefinitionException} naming
  * the line of {@code pipeline.yaml} it comes from.
  */
@@ -77,9 +80,18 @@ public final class PipelineLoader {
             throw new ScenarioDefinitionException(document.locate(""), "",
                     DEFINITION_FILE + " must be a mapping with topics, flink, connectors, ...");
         }
-        Params params = document.params(root, "", "")
-                .allowOnly("name", "topics", "dynamodb", "postgres", "flink", "connectors");
+        Params params = document.params(root, "", "");
         String name = params.string("name", folder.getFileName() == null ? "pipeline" : folder.getFileName().toString());
+        if (params.has("extends")) {
+            params.allowOnly("name", "extends", "mutations");
+            PipelineDefinition base = load(folder.resolve(params.string("extends")).normalize());
+            return PipelineMutations.apply(base, folder, name,
+                    params.has("mutations") ? params.list("mutations") : List.of());
+        }
+        params.allowOnly("name", "topics", "dynamodb", "postgres", "flink", "connectors", "extends", "mutations");
+        if (params.has("mutations")) {
+            throw params.error("mutations", "needs 'extends': the base pipeline the mutations change");
+        }
         List<TopicSpec> topics = params.has("topics") ? topics(params) : List.of();
         List<DynamoTableSpec> tables = List.of();
         if (params.has("dynamodb")) {

@@ -1,5 +1,7 @@
-package dev.pipelineharness.scenarios;
+package dev.pipelineharness.scenarios.bench;
 
+import dev.pipelineharness.scenarios.Mutant;
+import dev.pipelineharness.scenarios.MutantVerdicts;
 import java.util.List;
 
 /** {@code ./harness bench mutants}: runs every mutant and prints {@code BENCH mutants.detected X/Y}. */
