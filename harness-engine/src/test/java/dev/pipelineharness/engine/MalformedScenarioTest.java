@@ -75,7 +75,7 @@ class MalformedScenarioTest {
                                 + PIPELINES + "missing-file"))))
                 .haveExactly(1, event(container("pipeline-bad-key.scenario.yaml"), finishedWithFailure(message(
                         PIPELINES + "bad-key/pipeline.yaml:2:1: topic: unknown key 'topic' (did you mean 'topics'?); "
-                                + "allowed: connectors, dynamodb, flink, name, postgres, topics"))));
+                                + "allowed: connectors, dynamodb, extends, flink, mutations, name, postgres, topics"))));
     }
 
     @Test
