@@ -6,14 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pipelineharness.api.Check;
 import dev.pipelineharness.api.CheckProvider;
 import dev.pipelineharness.api.GeneratorProvider;
+import dev.pipelineharness.api.TopicSpec;
 import dev.pipelineharness.api.Verdict;
 import dev.pipelineharness.generators.business.GeneratedBusinessEvents;
 import dev.pipelineharness.ledger.Ledger;
-import dev.pipelineharness.local.process.BoundedWait;
-import dev.pipelineharness.local.process.FreePorts;
-import dev.pipelineharness.local.process.JavaProcessSpec;
-import dev.pipelineharness.local.process.ManagedProcess;
-import dev.pipelineharness.local.process.RuntimeClasspath;
+import dev.pipelineharness.local.kafka.KafkaLink;
+import dev.pipelineharness.local.kafka.KafkaRegion;
+import dev.pipelineharness.local.proxy.LinkProxies;
 import dev.pipelineharness.oracle.RoutingOracle;
 import dev.pipelineharness.testing.StubDeployment;
 import dev.pipelineharness.testing.TestParams;
@@ -24,8 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -41,55 +38,31 @@ import org.junit.jupiter.api.Test;
  */
 class KafkaRoundTripIT {
 
-    private static ManagedProcess broker;
+    private static LinkProxies proxies;
+    private static KafkaRegion broker;
     private static String bootstrap;
     private static StubDeployment deployment;
 
     @BeforeAll
     static void startBroker() throws Exception {
         Path work = Files.createDirectories(Path.of("target", "it-kafka")).toAbsolutePath();
-        int port = FreePorts.pick();
-        int controller = FreePorts.pick();
-        bootstrap = "localhost:" + port;
-        Path config = work.resolve("server.properties");
-        Files.writeString(config, String.join("\n",
-                "process.roles=broker,controller", "node.id=1",
-                "controller.quorum.voters=1@localhost:" + controller,
-                "listeners=PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controller,
-                "advertised.listeners=PLAINTEXT://localhost:" + port,
-                "controller.listener.names=CONTROLLER",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                "log.dirs=" + work.resolve("data-" + port),
-                "offsets.topic.replication.factor=1", "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1", "group.initial.rebalance.delay.ms=0", ""));
-        List<Path> classpath = RuntimeClasspath.of("kafka");
-        try (ManagedProcess format = ManagedProcess.startJava(JavaProcessSpec.of("kafka-format", "kafka.tools.StorageTool")
-                .classpath(classpath).jvmArg("-Xmx256m").workDirectory(work).logFile(work.resolve("format.log"))
-                .args("format", "-t", "q1Sh-9_ISia_zwGINzRvyQ", "-c", config.toString()))) {
-            assertThat(format.awaitExit(Duration.ofSeconds(60))).as("storage format finished: " + format.logTail(20)).isTrue();
-            assertThat(format.exitValue()).as(format.logTail(20)).isZero();
-        }
-        broker = ManagedProcess.startJava(JavaProcessSpec.of("kafka-it", "kafka.Kafka").classpath(classpath)
-                .jvmArg("-Xmx512m").workDirectory(work).logFile(work.resolve("broker.log")).args(config.toString()));
-        BoundedWait.until("the test broker to list topics", Duration.ofSeconds(60), broker, () -> {
-            try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap, "request.timeout.ms", 2000,
-                    "default.api.timeout.ms", 3000))) {
-                admin.listTopics().names().get();
-                return true;
-            }
-        });
+        proxies = LinkProxies.open();
+        broker = KafkaRegion.start("it", Files.createTempDirectory(work, "region-"), work.resolve("broker.log"),
+                proxies, Duration.ofSeconds(60));
+        bootstrap = broker.bootstrapServers(KafkaLink.HARNESS);
         deployment = new StubDeployment("r1_test", null).withKafka(bootstrap);
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            admin.createTopics(List.of("raw_business_events", "filtered_loan_events", "filtered_service_events",
-                    "filtered_car_events").stream().map(t -> new NewTopic(deployment.topic(t), 3, (short) 1)).toList())
-                    .all().get();
-        }
+        broker.createTopics(List.of("raw_business_events", "filtered_loan_events", "filtered_service_events",
+                "filtered_car_events").stream().map(t -> new TopicSpec(t, 3, "json", Map.of())).toList(),
+                deployment::topic);
     }
 
     @AfterAll
     static void stopBroker() {
         if (broker != null) {
-            broker.stop(Duration.ofSeconds(10));
+            broker.close();
+        }
+        if (proxies != null) {
+            proxies.close();
         }
     }
 

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipelineharness.api.JdbcEndpoint;
+import dev.pipelineharness.local.kafka.SingleKafkaRegion;
 import dev.pipelineharness.local.postgres.PostgresServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +58,7 @@ class PostgresConnectRoundTripIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path workDir = Path.of("target", "it-work", "postgres-connect-it").toAbsolutePath();
-    private TestKafkaBroker kafka;
+    private SingleKafkaRegion kafka;
     private PostgresServer postgres;
     private ConnectWorker worker;
     private ConnectorClient connectors;
@@ -75,7 +76,7 @@ class PostgresConnectRoundTripIT {
             return server;
         });
         try {
-            kafka = TestKafkaBroker.start(workDir.resolve("kafka"), START);
+            kafka = SingleKafkaRegion.start(workDir.resolve("kafka"), START);
         } finally {
             postgres = pg.join();
         }

@@ -3,6 +3,7 @@ package dev.pipelineharness.local.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.pipelineharness.local.kafka.SingleKafkaRegion;
 import dev.pipelineharness.local.process.ChildProcesses;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,11 +26,11 @@ class FlinkSqlRecoveryIT {
 
     private static final int EVENTS = 300;
     private static final Path WORK = SqlFixtures.workDirectory(FlinkSqlRecoveryIT.class);
-    private static TestKafkaBroker broker;
+    private static SingleKafkaRegion broker;
 
     @BeforeAll
     static void startBroker() throws Exception {
-        broker = TestKafkaBroker.start(WORK.resolve("kafka"), Duration.ofSeconds(60));
+        broker = SingleKafkaRegion.start(WORK.resolve("kafka"), Duration.ofSeconds(60));
         broker.createTopic("raw_business_events", 3);
         for (String type : BusinessEvents.TYPES) {
             broker.createTopic("filtered_" + type + "_events", 2);

@@ -3,6 +3,7 @@ package dev.pipelineharness.local.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.pipelineharness.local.kafka.SingleKafkaRegion;
 import dev.pipelineharness.local.process.ChildProcesses;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,11 +25,11 @@ import org.junit.jupiter.api.Test;
 class FlinkSqlWindowIT {
 
     private static final Path WORK = SqlFixtures.workDirectory(FlinkSqlWindowIT.class);
-    private static TestKafkaBroker broker;
+    private static SingleKafkaRegion broker;
 
     @BeforeAll
     static void startBroker() throws Exception {
-        broker = TestKafkaBroker.start(WORK.resolve("kafka"), Duration.ofSeconds(60));
+        broker = SingleKafkaRegion.start(WORK.resolve("kafka"), Duration.ofSeconds(60));
         broker.createTopic("purchases", 4);
         broker.createTopic("purchase_windowed_counts", 1);
     }

@@ -1,5 +1,6 @@
 package dev.pipelineharness.local.flink;
 
+import dev.pipelineharness.local.kafka.SingleKafkaRegion;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ final class KafkaRecords {
      * the partition's last record: the Flink Kafka source commits on each completed checkpoint, so
      * this says the job has read and checkpointed everything produced so far.
      */
-    static boolean groupHasConsumedAll(TestKafkaBroker broker, String group, String topic) throws Exception {
+    static boolean groupHasConsumedAll(SingleKafkaRegion broker, String group, String topic) throws Exception {
         try (org.apache.kafka.clients.admin.Admin admin = broker.admin()) {
             Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed =
                     admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
