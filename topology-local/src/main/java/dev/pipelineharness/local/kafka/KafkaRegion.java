@@ -3,6 +3,7 @@ package dev.pipelineharness.local.kafka;
 import dev.pipelineharness.api.KafkaEndpoint;
 import dev.pipelineharness.api.TopicSpec;
 import dev.pipelineharness.local.process.BoundedWait;
+import dev.pipelineharness.local.process.Directories;
 import dev.pipelineharness.local.process.JavaProcessSpec;
 import dev.pipelineharness.local.process.ManagedProcess;
 import dev.pipelineharness.local.process.RuntimeClasspath;
@@ -92,7 +93,7 @@ public final class KafkaRegion implements AutoCloseable {
      * Formats a fresh data directory, starts the broker and returns once it is ready.
      *
      * @param region  {@code east}, {@code west}: names the proxies ({@code kafka-east-harness}) and the process
-     * @param workDir an empty or missing directory this region owns
+     * @param workDir a directory this region owns; data left there by an earlier run is deleted
      * @param logFile where the broker's output goes (appended across restarts)
      * @param timeout for format, start and readiness together
      */
@@ -106,6 +107,8 @@ public final class KafkaRegion implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         Files.createDirectories(workDir);
         Path dataDirectory = workDir.resolve("data");
+        // a new cluster id each start: an old data directory would make the format step refuse
+        Directories.deleteRecursively(dataDirectory, "the old Kafka data directory");
         KafkaPorts ports = KafkaPorts.pickFree();
         Map<KafkaLink, LinkProxy> links = new EnumMap<>(KafkaLink.class);
         Map<KafkaLink, Integer> advertised = new EnumMap<>(KafkaLink.class);

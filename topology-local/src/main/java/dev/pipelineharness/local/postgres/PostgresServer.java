@@ -3,6 +3,7 @@ package dev.pipelineharness.local.postgres;
 import dev.pipelineharness.api.JdbcEndpoint;
 import dev.pipelineharness.api.Secret;
 import dev.pipelineharness.local.process.BoundedWait;
+import dev.pipelineharness.local.process.Directories;
 import dev.pipelineharness.local.process.FreePorts;
 import dev.pipelineharness.local.process.ManagedProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -84,7 +85,7 @@ public final class PostgresServer implements AutoCloseable {
         PostgresServer server = new PostgresServer(workDir.toAbsolutePath(), binariesDir.toAbsolutePath(),
                 logFile.toAbsolutePath(), FreePorts.pick(), Secret.of(randomPassword()));
         try {
-            deleteRecursively(server.dataDir);
+            Directories.deleteRecursively(server.dataDir, "the old PostgreSQL data directory");
             server.copyClusterTemplate(timeout);
             server.launch(timeout);
             server.reaper = PostmasterReaper.start(server.dataDir, server.workDir, server.logFile);
@@ -215,7 +216,7 @@ public final class PostgresServer implements AutoCloseable {
                 try {
                     Files.move(building, template, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
                 } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
-                    deleteRecursively(building); // another server made it first
+                    Directories.deleteRecursively(building, "a PostgreSQL cluster under construction"); // another server made it first
                 }
             }
             copyRecursively(template, dataDir);
@@ -314,18 +315,5 @@ public final class PostgresServer implements AutoCloseable {
         byte[] bytes = new byte[12];
         new SecureRandom().nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
-    }
-
-    private static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (var paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot clear the old PostgreSQL data directory " + directory, e);
-        }
     }
 }

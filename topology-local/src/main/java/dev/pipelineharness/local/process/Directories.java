@@ -1,0 +1,34 @@
+package dev.pipelineharness.local.process;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** File-tree chores of components that own a work directory. */
+public final class Directories {
+
+    private Directories() {
+    }
+
+    /**
+     * Deletes {@code directory} and everything under it, if it exists: a component that starts fresh
+     * must not pick up data (a Kafka cluster id, a PostgreSQL cluster) left by an earlier run there.
+     *
+     * @param what names the directory in the error, such as "the old Kafka data directory"
+     */
+    public static void deleteRecursively(Path directory, String what) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot clear " + what + " " + directory, e);
+        }
+    }
+}
