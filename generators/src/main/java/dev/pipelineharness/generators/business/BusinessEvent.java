@@ -6,9 +6,16 @@ import dev.pipelineharness.generators.Json;
  * One well-formed record of {@code raw_business_events} (docs/pipelines.md, section 1).
  *
  * @param ordinal the event's identity in the scenario's ledger; also encoded in {@link #eventId()}
+ * @param channel where the event was captured; a field of schema version 2, null in version 1
  */
 public record BusinessEvent(long ordinal, String eventId, EventType type, String entityId, long eventTime,
-                            int schemaVersion, Payload payload) {
+                            int schemaVersion, String channel, Payload payload) {
+
+    /** A schema version 1 event (no channel). */
+    public BusinessEvent(long ordinal, String eventId, EventType type, String entityId, long eventTime,
+                         int schemaVersion, Payload payload) {
+        this(ordinal, eventId, type, entityId, eventTime, schemaVersion, null, payload);
+    }
 
     /**
      * A UUID-shaped id whose last 12 hex digits are the ledger ordinal, so a check maps an observed
@@ -50,11 +57,14 @@ public record BusinessEvent(long ordinal, String eventId, EventType type, String
         }
     }
 
-    /** The raw-topic value: the fields of docs/pipelines.md in a fixed order. */
+    /** The raw-topic value: the fields of docs/pipelines.md in a fixed order ({@code channel} only when set). */
     public String toJson() {
         Json json = Json.object().field("event_id", eventId).field("event_type", type.wireName())
                 .field("entity_id", entityId).field("event_time", eventTime)
-                .field("schema_version", schemaVersion).openObject("payload");
-        return payload.appendFields(json).closeObject().end();
+                .field("schema_version", schemaVersion);
+        if (channel != null) {
+            json.field("channel", channel);
+        }
+        return payload.appendFields(json.openObject("payload")).closeObject().end();
     }
 }

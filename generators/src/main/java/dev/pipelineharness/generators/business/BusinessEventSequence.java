@@ -19,6 +19,8 @@ public final class BusinessEventSequence {
     static final List<String> SERVICE_KINDS = List.of("OIL_CHANGE", "TIRE_ROTATION", "BRAKE_SERVICE",
             "INSPECTION", "BATTERY_REPLACEMENT", "DETAILING", "ENGINE_DIAGNOSTICS");
     static final int[] LOAN_TERMS = {12, 24, 36, 48, 60, 72, 120, 240, 360};
+    /** Values of {@code channel}, the field schema version 2 adds. */
+    static final List<String> CHANNELS = List.of("web", "mobile", "branch", "partner");
 
     private final BusinessEventShape shape;
     private final ValuePools pools;
@@ -56,12 +58,15 @@ public final class BusinessEventSequence {
         }
         long ordinal = baseOrdinal + index;
         long eventTime = shape.times().eventTime(index, count, random);
-        index++;
+        long position = index++;
         EventType type = shape.mix().pick(random);
         int entity = keyPickers.get(type).next(random);
-        int version = shape.schemaVersions().pick(random);
+        int drawn = shape.schemaVersions().pick(random); // drawn always: records before an upgrade stay as they were
+        int version = shape.upgradesMidStream() ? (position >= shape.schemaUpgradeAt() ? 2 : 1) : drawn;
+        // drawn only for version 2, so that version 1 data stays what it was before version 2 existed
+        String channel = version >= 2 ? CHANNELS.get(random.nextInt(CHANNELS.size())) : null;
         BusinessEvent event = new BusinessEvent(ordinal, BusinessEvent.eventId(seedTag, ordinal), type,
-                type.entityId(entity), eventTime, version, payload(type, entity));
+                type.entityId(entity), eventTime, version, channel, payload(type, entity));
         RawRecord record = random.nextDouble() < shape.malformed() ? poison(event) : RawRecord.wellFormed(event);
         if (random.nextDouble() < shape.duplicates()) {
             pendingDuplicate = record;

@@ -20,15 +20,26 @@ import java.util.Map;
  *       {@code late}, {@code late-by}: see {@link EventTimeShape}</li>
  *   <li>{@code duplicates}: fraction of records written twice, identical (0)</li>
  *   <li>{@code malformed}: fraction of records that are poison (0), of the kinds in {@code poison-kinds}</li>
- *   <li>{@code schema-versions: {"1": f, "2": f}} (all version 1)</li>
+ *   <li>{@code schema-versions: {"1": f, "2": f}} (all version 1): versions mixed at random</li>
+ *   <li>{@code schema-upgrade-at}: the producer is upgraded mid-stream: records from this index on
+ *       (counting from 0) are schema version 2, the ones before it version 1 (no upgrade)</li>
  *   <li>{@code topic}: logical topic (raw_business_events)</li>
  * </ul>
  */
 public record BusinessEventShape(Pacing pacing, Fractions<EventType> mix, int keys, double skew,
                                  EventTimeShape times, double duplicates, double malformed,
-                                 List<PoisonKind> poisonKinds, Fractions<Integer> schemaVersions, String topic) {
+                                 List<PoisonKind> poisonKinds, Fractions<Integer> schemaVersions, long schemaUpgradeAt,
+                                 String topic) {
 
     public static final String DEFAULT_TOPIC = "raw_business_events";
+
+    /** {@link #schemaUpgradeAt()} when the producer is never upgraded. */
+    public static final long NO_UPGRADE = -1;
+
+    /** The schema version of the record at {@code index}, when it is not drawn from {@link #schemaVersions()}. */
+    public boolean upgradesMidStream() {
+        return schemaUpgradeAt != NO_UPGRADE;
+    }
 
     /** The ways a poison record is malformed (docs/pipelines.md: what routing must skip). */
     public enum PoisonKind {
@@ -54,7 +65,7 @@ public record BusinessEventShape(Pacing pacing, Fractions<EventType> mix, int ke
 
     static {
         List<String> keys = new ArrayList<>(List.of("count", "duration", "rate", "bursts", "mix", "keys", "skew",
-                "duplicates", "malformed", "poison-kinds", "schema-versions", "topic"));
+                "duplicates", "malformed", "poison-kinds", "schema-versions", "schema-upgrade-at", "topic"));
         keys.addAll(Arrays.asList(EventTimeShape.KEYS));
         KEYS = List.copyOf(keys);
     }
@@ -92,8 +103,21 @@ public record BusinessEventShape(Pacing pacing, Fractions<EventType> mix, int ke
         }
         Fractions<Integer> versions = Fractions.from(params, "schema-versions", List.of("1", "2"), List.of(1, 2),
                 Map.of("1", 1.0));
+        long upgradeAt = NO_UPGRADE;
+        if (params.has("schema-upgrade-at")) {
+            if (params.has("schema-versions")) {
+                throw params.error("schema-upgrade-at", "contradicts 'schema-versions': either versions are mixed at random"
+                        + " or the producer is upgraded at one record, not both");
+            }
+            upgradeAt = params.longValue("schema-upgrade-at", 0);
+            if (upgradeAt < 1 || upgradeAt >= pacing.plannedCount()) {
+                throw params.error("schema-upgrade-at", "must be between 1 and " + (pacing.plannedCount() - 1)
+                        + " (the planned " + pacing.plannedCount() + " records), so that both versions are written; was "
+                        + upgradeAt);
+            }
+        }
         String topic = params.string("topic", DEFAULT_TOPIC);
         return new BusinessEventShape(pacing, mix, keys, skew, times, duplicates, malformed, List.copyOf(kinds),
-                versions, topic);
+                versions, upgradeAt, topic);
     }
 }

@@ -55,6 +55,10 @@ class BusinessEventShapeTest {
         rejects("{\"late\": 0.6, \"out-of-order\": 0.5}", "generate[0].business-events.late", "exceed 1");
         rejects("{\"late-by\": \"5m\"}", "generate[0].business-events.late-by", "has no effect without 'late'");
         rejects("{\"poison-kinds\": [\"not-json\"]}", "generate[0].business-events.poison-kinds", "without 'malformed'");
+        rejects("{\"schema-versions\": {\"2\": 1.0}, \"schema-upgrade-at\": 10}",
+                "generate[0].business-events.schema-upgrade-at", "contradicts 'schema-versions'");
+        rejects("{\"count\": 100, \"schema-upgrade-at\": 100}", "generate[0].business-events.schema-upgrade-at",
+                "must be between 1 and 99 (the planned 100 records)");
     }
 
     @Test
