@@ -3,10 +3,8 @@ package dev.pipelineharness.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pipelineharness.testing.InMemorySchemaRegistry;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -25,35 +23,8 @@ class ConfluentAvroSerdeTest {
               {"name":"user_id","type":"string"},{"name":"event_type","type":"string"},
               {"name":"quantity","type":"int","default":1}]}""");
 
-    /** A registry in a map: enough to test the framing; the HTTP client is tested against the real server in topology-local. */
-    static final class InMemoryRegistry implements SchemaRegistry {
-        final Map<Integer, Schema> schemas = new HashMap<>();
-        final List<String> registrations = new ArrayList<>();
 
-        @Override
-        public int register(String subject, Schema schema) {
-            registrations.add(subject);
-            for (Map.Entry<Integer, Schema> entry : schemas.entrySet()) {
-                if (entry.getValue().equals(schema)) {
-                    return entry.getKey();
-                }
-            }
-            int id = 100 + schemas.size();
-            schemas.put(id, schema);
-            return id;
-        }
-
-        @Override
-        public Schema schemaById(int id) {
-            Schema schema = schemas.get(id);
-            if (schema == null) {
-                throw new SchemaRegistryException("Schema not found", 404, 40403);
-            }
-            return schema;
-        }
-    }
-
-    final InMemoryRegistry registry = new InMemoryRegistry();
+    final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
 
     static GenericRecord interaction(Schema schema, String user, String type) {
         GenericRecord record = new GenericData.Record(schema);

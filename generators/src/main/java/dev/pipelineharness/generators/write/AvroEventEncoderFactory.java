@@ -1,0 +1,18 @@
+package dev.pipelineharness.generators.write;
+
+import dev.pipelineharness.api.Deployment;
+import dev.pipelineharness.serde.SchemaRegistryClient;
+
+/** Format {@code avro}: {@link AvroEventEncoder} through the topology's schema registry. */
+public final class AvroEventEncoderFactory implements EventEncoderFactory {
+
+    @Override
+    public String format() {
+        return "avro";
+    }
+
+    @Override
+    public EventEncoder create(Deployment deployment) {
+        return new AvroEventEncoder(new SchemaRegistryClient(AvroRegistries.required(deployment)));
+    }
+}
