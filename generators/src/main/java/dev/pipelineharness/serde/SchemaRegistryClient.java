@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -75,6 +77,27 @@ public final class SchemaRegistryClient implements SchemaRegistry {
                         + e.getMessage(), e);
             }
         });
+    }
+
+    /** The version numbers registered under {@code subject}, oldest first; empty when the subject does not exist. */
+    public List<Integer> versions(String subject) {
+        JsonNode answer;
+        try {
+            answer = call("GET", "/subjects/" + encode(subject) + "/versions", null);
+        } catch (SchemaRegistryException e) {
+            if (e.errorCode() == 40401) { // subject not found
+                return List.of();
+            }
+            throw e;
+        }
+        List<Integer> versions = new ArrayList<>();
+        answer.forEach(version -> versions.add(version.asInt()));
+        return versions;
+    }
+
+    /** The compatibility level that applies to {@code subject}: its own, or else the registry's global one. */
+    public String compatibility(String subject) {
+        return call("GET", "/config/" + encode(subject) + "?defaultToGlobal=true", null).path("compatibilityLevel").asText();
     }
 
     public URI baseUrl() {

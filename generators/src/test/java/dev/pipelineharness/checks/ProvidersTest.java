@@ -34,7 +34,7 @@ class ProvidersTest {
     void everyProviderIsRegistered() {
         assertThat(generators()).containsOnlyKeys("business-events", "entity-changes", "reference-data", "interactions");
         assertThat(checks()).containsOnlyKeys("routed", "topic-count", "cdc-captured", "table-matches", "no-loss",
-                "no-duplicates");
+                "no-duplicates", "registered-schemas");
     }
 
     @Test
