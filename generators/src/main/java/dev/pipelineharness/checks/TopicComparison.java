@@ -60,7 +60,12 @@ public final class TopicComparison {
             ExpectedRecord model = copies.get(0);
             for (ObservedRecord record : seen) {
                 if (!Values.jsonEquals(model.value(), record.value()) || !sameKey(model.key(), record.key())) {
-                    wrong.add("event_id " + entry.getKey() + " at " + where(record) + ": expected key " + model.key()
+                    List<String> differences = new ArrayList<>(Values.differences(model.value(), record.value()));
+                    if (!sameKey(model.key(), record.key())) {
+                        differences.add(0, "key: expected " + model.key() + ", observed " + record.key());
+                    }
+                    wrong.add("event_id " + entry.getKey() + " at " + where(record) + " differs in "
+                            + String.join("; ", differences) + " | expected key " + model.key()
                             + " " + Values.render(model.value()) + ", observed key " + record.key() + " "
                             + Values.render(record.value()));
                 }

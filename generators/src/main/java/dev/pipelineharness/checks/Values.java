@@ -127,6 +127,36 @@ public final class Values {
         }
     }
 
+    /**
+     * The fields in which two JSON objects differ under the rules above, as dotted paths with both
+     * values ({@code channel: expected mobile, observed absent}), so a diff says what is wrong before
+     * showing the whole records. Empty when they are equal; the whole values when they are not both objects.
+     */
+    public static java.util.List<String> differences(JsonNode expected, JsonNode observed) {
+        java.util.List<String> differences = new java.util.ArrayList<>();
+        collectDifferences("", expected, observed, differences);
+        return differences;
+    }
+
+    private static void collectDifferences(String path, JsonNode expected, JsonNode observed, java.util.List<String> out) {
+        if (expected != null && observed != null && expected.isObject() && observed.isObject()) {
+            Map<String, JsonNode> a = present(expected);
+            Map<String, JsonNode> b = present(observed);
+            java.util.SortedSet<String> names = new java.util.TreeSet<>(a.keySet());
+            names.addAll(b.keySet());
+            for (String name : names) {
+                collectDifferences(path.isEmpty() ? name : path + "." + name, a.get(name), b.get(name), out);
+            }
+        } else if (!jsonEquals(expected, observed)) {
+            out.add((path.isEmpty() ? "value" : path) + ": expected " + shown(expected) + ", observed " + shown(observed));
+        }
+    }
+
+    private static String shown(JsonNode node) {
+        return isAbsent(node) ? "absent" : node.isTextual() ? node.asText()
+                : node.isNumber() ? node.decimalValue().toPlainString() : render(node);
+    }
+
     /** A compact one-line rendering of a JSON value without null fields, for diffs. */
     public static String render(JsonNode node) {
         if (node == null) {

@@ -123,6 +123,8 @@ class CheckComparisonsTest {
         assertThat(verdict.passed()).isFalse();
         assertThat(verdict.details())
                 .contains("wrong (2):").contains("amount=99.00").contains("observed key wrong-key")
+                .contains("differs in payload.amount: expected 30.00, observed 99.00 |")
+                .contains("differs in key: expected loan-2, observed wrong-key |")
                 .contains("undecodable value at partition 1 offset 2")
                 .contains("out of order (1):").contains("key loan-1: event_id a at partition 0 offset 1 came after event_id b");
     }
