@@ -8,6 +8,7 @@ CREATE TABLE raw_business_events (
     entity_id      STRING,
     event_time     BIGINT,
     schema_version INT,
+    channel        STRING,   -- schema version 2 (null in version 1 records)
     payload        ROW<amount DECIMAL(12, 2), term_months INT, rate DECIMAL(8, 5), status STRING,
                        vin STRING, make STRING, model STRING, price DECIMAL(12, 2),
                        kind STRING, cost DECIMAL(12, 2), location STRING>
