@@ -33,8 +33,8 @@ public final class MutantVerdicts {
                 .selectors(mutants.stream().map(mutant -> selectFile(mutant.scenario().toFile())).toArray(
                         org.junit.platform.engine.DiscoverySelector[]::new))
                 .configurationParameter("pipeline-harness.reports.dir", "target/harness-mutants")
-                // a caught mutant waits out its checks' deadlines: two at a time halves that wait
-                .configurationParameter("pipeline-harness.parallelism", "2")
+                // a caught mutant mostly waits out its checks' deadlines, idle: several at a time share that wait
+                .configurationParameter("pipeline-harness.parallelism", "4")
                 .execute()
                 .testEvents();
         List<Verdict> verdicts = new ArrayList<>();
