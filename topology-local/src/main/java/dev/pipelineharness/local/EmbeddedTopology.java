@@ -15,6 +15,7 @@ import dev.pipelineharness.local.kafka.KafkaRegion;
 import dev.pipelineharness.local.mirror.MirrorMaker;
 import dev.pipelineharness.local.postgres.PostgresServer;
 import dev.pipelineharness.local.process.ChildProcesses;
+import dev.pipelineharness.local.process.Directories;
 import dev.pipelineharness.local.proxy.LinkProxies;
 import dev.pipelineharness.local.proxy.LinkProxy;
 import dev.pipelineharness.local.registry.SchemaRegistryServer;
@@ -86,7 +87,7 @@ public final class EmbeddedTopology implements Topology {
         Files.createDirectories(logDirectory);
         // Processes append to their logs (a restarted broker keeps one story); a new run starts afresh,
         // so the log tails attached to a failure are this run's.
-        FileTrees.deleteMatching(logDirectory, name -> name.endsWith(".log"));
+        Directories.deleteMatching(logDirectory, name -> name.endsWith(".log"));
         Duration timeout = settings.startTimeout();
         ExecutorService pool = Executors.newFixedThreadPool(5, runnable -> {
             Thread thread = new Thread(runnable, "embedded-topology-start");
@@ -193,7 +194,7 @@ public final class EmbeddedTopology implements Topology {
         }
         ChildProcesses.stopAll();
         if (!settings.keepFiles()) {
-            FileTrees.deleteQuietly(runDirectory);
+            Directories.deleteQuietly(runDirectory);
         }
     }
 
