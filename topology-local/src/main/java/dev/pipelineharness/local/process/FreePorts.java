@@ -1,5 +1,6 @@
 package dev.pipelineharness.local.process;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -82,8 +83,9 @@ public final class FreePorts {
     static int[] range() {
         int low = 32768;
         int high = 60999;
-        try {
-            String[] bounds = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+");
+        // a reader, not Files.readString: procfs reports a size of 0, and readString then returned "3" here
+        try (BufferedReader reader = Files.newBufferedReader(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
+            String[] bounds = reader.readLine().trim().split("\\s+");
             low = Integer.parseInt(bounds[0]);
             high = Integer.parseInt(bounds[1]);
         } catch (IOException | RuntimeException e) {
