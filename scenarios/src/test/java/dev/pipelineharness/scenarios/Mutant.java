@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A deliberately broken copy of a reference pipeline ({@code scenarios/mutants/NAME}) and what a
  * trustworthy harness must say about it: which checks turn red, and words their message must
- * contain, so a mutant counts as caught only when the diff names the actual mismatch.
+ * contain, so a mutant counts as caught only when the diff names the actual mismatch. Every other
+ * check of the mutant's scenario must pass: the control that the run itself was sound.
  */
 public record Mutant(String name, List<Expectation> expectations) {
 
@@ -39,6 +40,9 @@ public record Mutant(String name, List<Expectation> expectations) {
                 of("window-20-minutes", red("purchase_windowed_counts", "missing")),
                 of("inner-join-totals", red("user_purchase_totals", "missing")),
                 of("car-keyed-by-event-id", red("routed: filtered_car_events", "wrong", "differs in key: expected car-")),
-                of("consumer-ignores-channel", red("routed: filtered_loan_events", "wrong", "differs in channel: expected ", ", observed absent")));
+                of("consumer-ignores-channel",
+                        red("routed: filtered_loan_events", "wrong", "differs in channel: expected ", ", observed absent"),
+                        red("routed: filtered_service_events", "wrong", "differs in channel: expected "),
+                        red("routed: filtered_car_events", "wrong", "differs in channel: expected ")));
     }
 }

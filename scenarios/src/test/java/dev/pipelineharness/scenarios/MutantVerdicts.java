@@ -46,6 +46,19 @@ public final class MutantVerdicts {
 
     private static List<String> problems(Mutant mutant, Events tests) {
         List<String> problems = new ArrayList<>();
+        // The checks a mutant does not break are its control: had they failed too, the red verdict could
+        // be a slow or broken run rather than the mutation (and a deadline short enough to keep the build
+        // fast would then prove nothing).
+        tests.finished().stream()
+                .filter(event -> belongsTo(event, mutant))
+                .filter(event -> mutant.expectations().stream().noneMatch(expectation ->
+                        event.getTestDescriptor().getDisplayName().contains(expectation.check())))
+                .filter(event -> event.getPayload(TestExecutionResult.class)
+                        .map(result -> result.getStatus() != TestExecutionResult.Status.SUCCESSFUL).orElse(true))
+                .forEach(event -> problems.add("'" + event.getTestDescriptor().getDisplayName()
+                        + "' should have passed (the mutation does not touch it), but did not: "
+                        + event.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable)
+                                .map(Throwable::getMessage).orElse("no message")));
         for (Mutant.Expectation expectation : mutant.expectations()) {
             Optional<Event> finished = tests.finished().stream()
                     .filter(event -> belongsTo(event, mutant) && event.getTestDescriptor().getDisplayName()

@@ -10,6 +10,8 @@ import dev.pipelineharness.engine.scenario.ProviderRegistry;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -24,6 +26,7 @@ import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestTag;
 
 /**
  * Executes a run: every scenario of the descriptor tree (one after the other, or
@@ -32,6 +35,8 @@ import org.junit.platform.engine.TestExecutionResult;
  */
 @API(status = INTERNAL, since = "0.1")
 public final class ScenarioRunExecutor {
+
+    private static final TestTag SLOW = TestTag.create("slow");
 
     private final HarnessConfiguration configuration;
     private final ProviderRegistry providers;
@@ -54,7 +59,7 @@ public final class ScenarioRunExecutor {
         Topologies topologies = new Topologies(providers, configuration);
         List<Callable<Void>> work = new ArrayList<>();
         try {
-            for (TestDescriptor child : new ArrayList<>(engine.getChildren())) {
+            for (TestDescriptor child : startOrder(engine.getChildren(), configuration.parallelism())) {
                 work.add(() -> {
                     summary.add(run(child, listener, topologies, runId, index.incrementAndGet()));
                     return null;
@@ -82,6 +87,18 @@ public final class ScenarioRunExecutor {
         ScenarioDescriptor scenario = (ScenarioDescriptor) child;
         String scenarioId = Namespace.sanitize(scenario.definition().name()) + "_" + index;
         return new ScenarioExecution(scenario, listener, topologies, configuration, new Namespace(runId, scenarioId)).execute();
+    }
+
+    /**
+     * Discovery order, except that with several scenarios at a time those tagged {@code slow} start first:
+     * started last, a long scenario would run on alone after the others and lengthen the whole run.
+     */
+    static List<TestDescriptor> startOrder(Collection<? extends TestDescriptor> scenarios, int parallelism) {
+        List<TestDescriptor> ordered = new ArrayList<>(scenarios);
+        if (parallelism > 1) {
+            ordered.sort(Comparator.comparing((TestDescriptor scenario) -> !scenario.getTags().contains(SLOW)));
+        }
+        return ordered;
     }
 
     private void runAll(List<Callable<Void>> work) {
