@@ -3,7 +3,6 @@ package dev.pipelineharness.checks;
 import dev.pipelineharness.api.Deployment;
 import dev.pipelineharness.generators.write.AvroRegistries;
 import dev.pipelineharness.serde.ConfluentAvroDeserializer;
-import dev.pipelineharness.serde.SchemaRegistryClient;
 
 /**
  * Format {@code avro}: Confluent wire-format values read with their writer's schema (from the
@@ -19,8 +18,7 @@ public final class AvroValueDecoderFactory implements ValueDecoderFactory {
 
     @Override
     public ValueDecoder create(Deployment deployment) {
-        ConfluentAvroDeserializer deserializer = new ConfluentAvroDeserializer(
-                new SchemaRegistryClient(AvroRegistries.required(deployment)), null);
+        ConfluentAvroDeserializer deserializer = new ConfluentAvroDeserializer(AvroRegistries.client(deployment), null);
         return (topic, value) -> AvroJson.of(deserializer.deserialize(topic, value));
     }
 }

@@ -66,6 +66,7 @@ public final class RegisteredSchemasCheckProvider implements CheckProvider {
         private final int versions;
         private final String compatibility;
         private final Duration within;
+        private SchemaRegistryClient registry; // made at the first evaluation, kept across polls
 
         RegisteredSchemasCheck(String topic, int versions, String compatibility, Duration within) {
             this.topic = topic;
@@ -87,7 +88,9 @@ public final class RegisteredSchemasCheckProvider implements CheckProvider {
 
         @Override
         public Verdict evaluate(CheckContext context) {
-            SchemaRegistryClient registry = new SchemaRegistryClient(AvroRegistries.required(context.deployment()));
+            if (registry == null) {
+                registry = AvroRegistries.client(context.deployment());
+            }
             String subject = context.deployment().topic(topic) + "-value";
             String level = compatibility == null ? null : registry.compatibility(subject);
             return compare(subject, versions, registry.versions(subject), compatibility, level);

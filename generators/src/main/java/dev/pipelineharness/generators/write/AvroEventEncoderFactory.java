@@ -1,7 +1,6 @@
 package dev.pipelineharness.generators.write;
 
 import dev.pipelineharness.api.Deployment;
-import dev.pipelineharness.serde.SchemaRegistryClient;
 
 /** Format {@code avro}: {@link AvroEventEncoder} through the topology's schema registry. */
 public final class AvroEventEncoderFactory implements EventEncoderFactory {
@@ -13,6 +12,6 @@ public final class AvroEventEncoderFactory implements EventEncoderFactory {
 
     @Override
     public EventEncoder create(Deployment deployment) {
-        return new AvroEventEncoder(new SchemaRegistryClient(AvroRegistries.required(deployment)));
+        return new AvroEventEncoder(AvroRegistries.client(deployment));
     }
 }

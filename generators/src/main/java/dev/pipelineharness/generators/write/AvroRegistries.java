@@ -1,16 +1,16 @@
 package dev.pipelineharness.generators.write;
 
 import dev.pipelineharness.api.Deployment;
-import java.net.URI;
+import dev.pipelineharness.serde.SchemaRegistryClient;
 
-/** Where a deployment's Avro topics find their schema registry, or a message saying it has none. */
+/** The schema registry a deployment's Avro topics use, or a message saying its topology has none. */
 public final class AvroRegistries {
 
     private AvroRegistries() {
     }
 
-    public static URI required(Deployment deployment) {
-        return deployment.endpoints().schemaRegistry().orElseThrow(() -> new IllegalStateException(
-                "pipeline '" + deployment.pipeline().name() + "' has Avro topics, but this topology has no schema registry"));
+    public static SchemaRegistryClient client(Deployment deployment) {
+        return new SchemaRegistryClient(deployment.endpoints().schemaRegistry().orElseThrow(() -> new IllegalStateException(
+                "pipeline '" + deployment.pipeline().name() + "' has Avro topics, but this topology has no schema registry")));
     }
 }
