@@ -2,9 +2,7 @@ package dev.pipelineharness.local.kafka;
 
 import dev.pipelineharness.local.process.FreePorts;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The ports one broker binds, chosen once so that a restart binds the same ones and the proxies in
@@ -16,29 +14,18 @@ record KafkaPorts(int controller, int internal, Map<KafkaLink, Integer> links) {
         links = Map.copyOf(links);
     }
 
+    /** Every port distinct: {@link FreePorts} never hands out one port twice in a JVM. */
     static KafkaPorts pickFree() {
-        Set<Integer> taken = new HashSet<>();
-        int controller = distinct(taken);
-        int internal = distinct(taken);
+        int controller = FreePorts.pick();
+        int internal = FreePorts.pick();
         Map<KafkaLink, Integer> links = new EnumMap<>(KafkaLink.class);
         for (KafkaLink link : KafkaLink.values()) {
-            links.put(link, distinct(taken));
+            links.put(link, FreePorts.pick());
         }
         return new KafkaPorts(controller, internal, links);
     }
 
     int link(KafkaLink link) {
         return links.get(link);
-    }
-
-    /** Two quick picks may return the same ephemeral port; a broker cannot bind one port twice. */
-    private static int distinct(Set<Integer> taken) {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            int port = FreePorts.pick();
-            if (taken.add(port)) {
-                return port;
-            }
-        }
-        throw new IllegalStateException("No distinct free port after 20 attempts; taken: " + taken);
     }
 }
