@@ -61,8 +61,7 @@ public final class BusinessEventSequence {
         long position = index++;
         EventType type = shape.mix().pick(random);
         int entity = keyPickers.get(type).next(random);
-        int drawn = shape.schemaVersions().pick(random); // drawn always: records before an upgrade stay as they were
-        int version = shape.upgradesMidStream() ? (position >= shape.schemaUpgradeAt() ? 2 : 1) : drawn;
+        int version = shape.schemaVersionAt(position, random);
         // drawn only for version 2, so that version 1 data stays what it was before version 2 existed
         String channel = version >= 2 ? CHANNELS.get(random.nextInt(CHANNELS.size())) : null;
         BusinessEvent event = new BusinessEvent(ordinal, BusinessEvent.eventId(seedTag, ordinal), type,

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 /**
  * The settings of a {@code business-events} entry, validated. Every setting and its default:
@@ -36,9 +37,17 @@ public record BusinessEventShape(Pacing pacing, Fractions<EventType> mix, int ke
     /** {@link #schemaUpgradeAt()} when the producer is never upgraded. */
     public static final long NO_UPGRADE = -1;
 
-    /** The schema version of the record at {@code index}, when it is not drawn from {@link #schemaVersions()}. */
-    public boolean upgradesMidStream() {
-        return schemaUpgradeAt != NO_UPGRADE;
+    /**
+     * The schema version of the record at {@code index}: drawn from {@link #schemaVersions()}, or, for a
+     * producer upgraded mid-stream, 1 before {@link #schemaUpgradeAt()} and 2 from it. The draw is made
+     * either way, so records before an upgrade stay byte-identical to those of a run without one.
+     */
+    public int schemaVersionAt(long index, SplittableRandom random) {
+        int drawn = schemaVersions.pick(random);
+        if (schemaUpgradeAt == NO_UPGRADE) {
+            return drawn;
+        }
+        return index >= schemaUpgradeAt ? 2 : 1;
     }
 
     /** The ways a poison record is malformed (docs/pipelines.md: what routing must skip). */
