@@ -2,9 +2,13 @@ package dev.pipelineharness.checks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Equality as docs/pipelines.md defines it: JSON fields whose value is null are dropped, field
@@ -132,17 +136,17 @@ public final class Values {
      * values ({@code channel: expected mobile, observed absent}), so a diff says what is wrong before
      * showing the whole records. Empty when they are equal; the whole values when they are not both objects.
      */
-    public static java.util.List<String> differences(JsonNode expected, JsonNode observed) {
-        java.util.List<String> differences = new java.util.ArrayList<>();
+    public static List<String> differences(JsonNode expected, JsonNode observed) {
+        List<String> differences = new ArrayList<>();
         collectDifferences("", expected, observed, differences);
         return differences;
     }
 
-    private static void collectDifferences(String path, JsonNode expected, JsonNode observed, java.util.List<String> out) {
+    private static void collectDifferences(String path, JsonNode expected, JsonNode observed, List<String> out) {
         if (expected != null && observed != null && expected.isObject() && observed.isObject()) {
             Map<String, JsonNode> a = present(expected);
             Map<String, JsonNode> b = present(observed);
-            java.util.SortedSet<String> names = new java.util.TreeSet<>(a.keySet());
+            SortedSet<String> names = new TreeSet<>(a.keySet());
             names.addAll(b.keySet());
             for (String name : names) {
                 collectDifferences(path.isEmpty() ? name : path + "." + name, a.get(name), b.get(name), out);

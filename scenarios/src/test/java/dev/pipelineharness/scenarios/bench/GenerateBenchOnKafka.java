@@ -4,6 +4,7 @@ import dev.pipelineharness.api.TopicSpec;
 import dev.pipelineharness.generators.bench.GenerateBench;
 import dev.pipelineharness.local.kafka.KafkaLink;
 import dev.pipelineharness.local.kafka.KafkaRegion;
+import dev.pipelineharness.local.process.Directories;
 import dev.pipelineharness.local.proxy.LinkProxies;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -11,14 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.apache.kafka.tools.ProducerPerformance;
 
 /**
@@ -68,9 +67,7 @@ public final class GenerateBenchOnKafka {
             print("generate.kafka.generator", generatorRate, "events/s");
             print("generate.ratio", generatorRate / kafkaRate, "x");
         } finally {
-            try (Stream<Path> files = Files.walk(work)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+            Directories.deleteQuietly(work);
         }
     }
 
