@@ -9,7 +9,7 @@ import dev.pipelineharness.generators.interaction.InteractionSequence;
 import dev.pipelineharness.generators.interaction.InteractionShape;
 import dev.pipelineharness.generators.reference.ReferenceDataSequence;
 import dev.pipelineharness.generators.reference.ReferenceDataShape;
-import dev.pipelineharness.testing.TestParams;
+import dev.pipelineharness.testkit.TestParams;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

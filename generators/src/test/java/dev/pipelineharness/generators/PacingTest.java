@@ -2,7 +2,7 @@ package dev.pipelineharness.generators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pipelineharness.testing.TestParams;
+import dev.pipelineharness.testkit.TestParams;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -86,7 +86,7 @@ class SurefireWiringIT {
             command.add("-o");
         }
         command.add("-Dmaven.repo.local=" + System.getProperty("maven.repo.local"));
-        for (String key : List.of("harness.engine.jar", "jackson.version", "snakeyaml.version", "json-schema-validator.version",
+        for (String key : List.of("harness.engine.jar", "harness.api.jar", "jackson.version", "snakeyaml.version", "json-schema-validator.version",
                 "awaitility.version", "apiguardian.version", "junit.platform.version", "surefire.version")) {
             command.add("-D" + key + "=" + System.getProperty(key));
         }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.pipelineharness.local.registry.SchemaRegistryServer;
-import dev.pipelineharness.serde.ConfluentAvroDeserializer;
-import dev.pipelineharness.serde.ConfluentAvroSerializer;
-import dev.pipelineharness.serde.SchemaRegistryClient;
-import dev.pipelineharness.serde.SchemaRegistryException;
+import dev.pipelineharness.formats.avro.ConfluentAvroDeserializer;
+import dev.pipelineharness.formats.avro.ConfluentAvroSerializer;
+import dev.pipelineharness.formats.avro.SchemaRegistryClient;
+import dev.pipelineharness.formats.avro.SchemaRegistryException;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import org.apache.avro.Schema;

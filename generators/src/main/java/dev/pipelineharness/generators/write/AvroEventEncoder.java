@@ -2,8 +2,8 @@ package dev.pipelineharness.generators.write;
 
 import dev.pipelineharness.generators.business.BusinessEvent;
 import dev.pipelineharness.generators.business.Payload;
-import dev.pipelineharness.serde.ConfluentAvroSerializer;
-import dev.pipelineharness.serde.SchemaRegistry;
+import dev.pipelineharness.formats.avro.ConfluentAvroSerializer;
+import dev.pipelineharness.formats.avro.SchemaRegistry;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import org.apache.avro.Conversions;

@@ -1,5 +1,6 @@
 package dev.pipelineharness.generators.write;
 
+import dev.pipelineharness.formats.avro.AvroRegistries;
 import dev.pipelineharness.api.Deployment;
 
 /** Format {@code avro}: {@link AvroEventEncoder} through the topology's schema registry. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pipelineharness.api.ScenarioDefinitionException;
-import dev.pipelineharness.testing.TestParams;
+import dev.pipelineharness.testkit.TestParams;
 import org.junit.jupiter.api.Test;
 
 class BusinessEventShapeTest {

@@ -18,7 +18,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,8 +115,7 @@ public final class PipelineLoader {
             Map<String, String> configs = new LinkedHashMap<>();
             if (topic.has("configs")) {
                 Params section = topic.params("configs");
-                for (Iterator<String> keys = section.node().fieldNames(); keys.hasNext(); ) {
-                    String key = keys.next();
+                for (String key : section.keys()) {
                     configs.put(key, section.string(key));
                 }
             }
@@ -149,7 +147,7 @@ public final class PipelineLoader {
         for (int i = 0; i < names.size(); i++) {
             Path file = folder.resolve(names.get(i)).normalize();
             if (!Files.isRegularFile(file)) {
-                String pointer = section.node().get(key).isArray() ? "/" + i : "";
+                String pointer = section.isList(key) ? "/" + i : "";
                 Location where = section.location(key);
                 Location element = document.locate(pointerOf(section, key) + pointer);
                 throw new ScenarioDefinitionException(element.line() > 0 ? element : where,

@@ -38,6 +38,6 @@ public record LocatedDocument(String file, JsonNode root, Map<String, Location> 
 
     /** Settings rooted at {@code pointer}, for a provider. */
     public Params params(JsonNode node, String pointer, String field) {
-        return Params.of(node, pointer, field, this);
+        return Params.of(PlainTree.of(node), pointer, field, this);
     }
 }

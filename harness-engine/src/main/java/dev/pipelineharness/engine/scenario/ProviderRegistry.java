@@ -7,7 +7,7 @@ import dev.pipelineharness.api.FaultProvider;
 import dev.pipelineharness.api.GeneratorProvider;
 import dev.pipelineharness.api.Location;
 import dev.pipelineharness.api.ScenarioDefinitionException;
-import dev.pipelineharness.api.Suggestions;
+import dev.pipelineharness.api.support.Suggestions;
 import dev.pipelineharness.api.TopologyProvider;
 import java.util.Map;
 import java.util.ServiceLoader;

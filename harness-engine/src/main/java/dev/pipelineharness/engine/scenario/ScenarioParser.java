@@ -9,7 +9,7 @@ import dev.pipelineharness.api.Location;
 import dev.pipelineharness.api.Params;
 import dev.pipelineharness.api.PipelineDefinition;
 import dev.pipelineharness.api.ScenarioDefinitionException;
-import dev.pipelineharness.api.Suggestions;
+import dev.pipelineharness.api.support.Suggestions;
 import dev.pipelineharness.engine.pipeline.DisplayPaths;
 import dev.pipelineharness.engine.pipeline.PipelineLoader;
 import java.io.IOException;
@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -136,8 +135,7 @@ public final class ScenarioParser {
         for (int i = 0; i < entries.size(); i++) {
             Params timing = entries.get(i);
             List<String> kinds = new ArrayList<>();
-            for (Iterator<String> keys = timing.node().fieldNames(); keys.hasNext(); ) {
-                String key = keys.next();
+            for (String key : timing.keys()) {
                 if (!FAULT_TIMING.contains(key)) {
                     kinds.add(key);
                 }
@@ -149,7 +147,7 @@ public final class ScenarioParser {
             String name = kinds.get(0);
             String pointer = "/faults/" + i + "/" + escape(name);
             Location location = document.locate(pointer);
-            Params settings = document.params(timing.node().get(name), pointer, timing.field(name));
+            Params settings = timing.child(name);
             var fault = providers.fault(name, location, timing.field(name)).create(settings);
             Optional<Duration> duration = timing.has("for") ? Optional.of(positive(timing, "for")) : Optional.empty();
             steps.add(new FaultStep(name, location, timing.duration("at"), duration, fault));
@@ -182,7 +180,7 @@ public final class ScenarioParser {
         if (!params.has(section)) {
             return entries;
         }
-        JsonNode list = params.node().get(section);
+        JsonNode list = document.root().get(section);
         for (int i = 0; i < list.size(); i++) {
             JsonNode element = list.get(i);
             String pointer = "/" + section + "/" + i;

@@ -8,7 +8,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.pipelineharness.api.Location;
 import dev.pipelineharness.api.ScenarioDefinitionException;
-import dev.pipelineharness.api.Suggestions;
+import dev.pipelineharness.api.support.Suggestions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -19,7 +19,7 @@ public class FakeFaultProvider implements FaultProvider {
 
     @Override
     public Fault create(Params params) {
-        String target = params.node().isValueNode() ? params.node().asText() : "all";
+        String target = params.isScalar() ? params.scalarText() : "all";
         String kind = kind();
         return new Fault() {
             @Override

@@ -1,7 +1,6 @@
 package dev.pipelineharness.scenarios.bench;
 
 import dev.pipelineharness.api.TopicSpec;
-import dev.pipelineharness.generators.bench.GenerateBench;
 import dev.pipelineharness.local.kafka.KafkaLink;
 import dev.pipelineharness.local.kafka.KafkaRegion;
 import dev.pipelineharness.local.process.Directories;

@@ -1,6 +1,6 @@
 package dev.pipelineharness.local.connect;
 
-import dev.pipelineharness.local.process.BoundedWait;
+import dev.pipelineharness.topology.support.BoundedWait;
 import dev.pipelineharness.local.process.FreePorts;
 import dev.pipelineharness.local.process.JavaProcessSpec;
 import dev.pipelineharness.local.process.ManagedProcess;
@@ -139,6 +139,11 @@ public final class ConnectWorker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + this, e);
         }
+        awaitReady(timeout);
+    }
+
+    /** Waits until the worker's REST API answers and lists the Debezium PostgreSQL source. */
+    public void awaitReady(Duration timeout) {
         BoundedWait.until(this + " to answer GET / and list " + POSTGRES_SOURCE_CLASS, timeout, process,
                 () -> get("/").statusCode() == 200
                         && get("/connector-plugins").body().contains(POSTGRES_SOURCE_CLASS));

@@ -3,7 +3,7 @@ package dev.pipelineharness.local.connect;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pipelineharness.local.process.BoundedWait;
+import dev.pipelineharness.topology.support.BoundedWait;
 import dev.pipelineharness.local.process.ManagedProcess;
 import java.io.IOException;
 import java.net.URI;

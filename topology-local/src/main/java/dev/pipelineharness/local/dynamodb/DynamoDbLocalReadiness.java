@@ -1,7 +1,7 @@
 package dev.pipelineharness.local.dynamodb;
 
 import dev.pipelineharness.api.DynamoDbEndpoint;
-import dev.pipelineharness.local.process.BoundedWait;
+import dev.pipelineharness.topology.support.BoundedWait;
 import dev.pipelineharness.local.process.ManagedProcess;
 import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

@@ -3,7 +3,7 @@ package dev.pipelineharness.local.dynamodb;
 import dev.pipelineharness.api.DynamoDbEndpoint;
 import dev.pipelineharness.api.DynamoTableSpec;
 import dev.pipelineharness.api.Secret;
-import dev.pipelineharness.local.process.BoundedWait;
+import dev.pipelineharness.topology.support.BoundedWait;
 import dev.pipelineharness.local.process.FreePorts;
 import dev.pipelineharness.local.process.JavaProcessSpec;
 import dev.pipelineharness.local.process.ManagedProcess;
@@ -109,6 +109,11 @@ public final class DynamoDbLocalServer implements AutoCloseable {
             spec.args("-inMemory");
         }
         process = ManagedProcess.startJava(spec);
+        awaitReady(timeout);
+    }
+
+    /** Waits until the server answers a ListTables request. */
+    public void awaitReady(Duration timeout) {
         DynamoDbLocalReadiness.await(endpoint, process, timeout);
     }
 

@@ -2,7 +2,7 @@ package dev.pipelineharness.local.flink;
 
 import dev.pipelineharness.api.PipelineFile;
 import dev.pipelineharness.api.ScenarioDefinitionException;
-import dev.pipelineharness.local.process.BoundedWait;
+import dev.pipelineharness.topology.support.BoundedWait;
 import dev.pipelineharness.local.process.FreePorts;
 import dev.pipelineharness.local.process.JavaProcessSpec;
 import dev.pipelineharness.local.process.ManagedProcess;
@@ -112,6 +112,12 @@ public final class FlinkSqlJob implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while asking for the checkpoints of " + name, e);
         }
+    }
+
+    /** Waits until the job, with all its tasks, is RUNNING as Flink's REST API reports it. */
+    public void awaitReady(Duration timeout) {
+        BoundedWait.until("Flink job " + name + " to be RUNNING", timeout, process,
+                () -> rest.job(jobId).isRunning());
     }
 
     /** Waits until the running job has completed at least {@code count} checkpoints. */

@@ -2,7 +2,7 @@ package dev.pipelineharness.local.kafka;
 
 import dev.pipelineharness.api.KafkaEndpoint;
 import dev.pipelineharness.api.TopicSpec;
-import dev.pipelineharness.local.process.BoundedWait;
+import dev.pipelineharness.topology.support.BoundedWait;
 import dev.pipelineharness.local.process.Directories;
 import dev.pipelineharness.local.process.JavaProcessSpec;
 import dev.pipelineharness.local.process.ManagedProcess;

@@ -3,7 +3,7 @@ package dev.pipelineharness.local.mirror;
 import dev.pipelineharness.local.kafka.ChildLog4j2;
 import dev.pipelineharness.local.kafka.KafkaLink;
 import dev.pipelineharness.local.kafka.KafkaRegion;
-import dev.pipelineharness.local.process.BoundedWait;
+import dev.pipelineharness.topology.support.BoundedWait;
 import dev.pipelineharness.local.process.JavaProcessSpec;
 import dev.pipelineharness.local.process.ManagedProcess;
 import dev.pipelineharness.local.process.RuntimeClasspath;
@@ -112,10 +112,15 @@ public final class MirrorMaker implements AutoCloseable {
     }
 
     private void launchAndProbe(Duration timeout) throws Exception {
+        process = ManagedProcess.startJava(spec);
+        awaitReady(timeout);
+    }
+
+    /** Waits until a new probe record written to the source region arrives, replicated, in the target. */
+    public void awaitReady(Duration timeout) throws Exception {
         String replicatedProbe = replicatedTopicName(ReplicationProbe.TOPIC);
         try (ReplicationProbe probe = new ReplicationProbe(target, replicatedProbe)) {
             probe.send(source);
-            process = ManagedProcess.startJava(spec);
             BoundedWait.until("MirrorMaker to replicate a probe record from " + source.region() + " topic "
                     + ReplicationProbe.TOPIC + " to " + target.region() + " topic " + replicatedProbe,
                     timeout, process, probe::arrived);

@@ -2,7 +2,7 @@ package dev.pipelineharness.local.postgres;
 
 import dev.pipelineharness.api.JdbcEndpoint;
 import dev.pipelineharness.api.Secret;
-import dev.pipelineharness.local.process.BoundedWait;
+import dev.pipelineharness.topology.support.BoundedWait;
 import dev.pipelineharness.local.process.Directories;
 import dev.pipelineharness.local.process.FreePorts;
 import dev.pipelineharness.local.process.ManagedProcess;
@@ -178,6 +178,11 @@ public final class PostgresServer implements AutoCloseable {
             throw new IllegalStateException("PostgreSQL did not start within " + timeout.toSeconds() + " s on port "
                     + port + " (data " + dataDir + "); see " + logFile, e);
         }
+        awaitReady(timeout);
+    }
+
+    /** Waits until a JDBC connection runs {@code SELECT 1}. */
+    public void awaitReady(Duration timeout) {
         BoundedWait.until("PostgreSQL on port " + port + " to accept a JDBC connection", timeout, null, () -> {
             try (Connection connection = connect(); Statement statement = connection.createStatement()) {
                 return statement.execute("SELECT 1");

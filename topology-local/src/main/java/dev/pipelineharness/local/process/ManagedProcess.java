@@ -1,5 +1,6 @@
 package dev.pipelineharness.local.process;
 
+import dev.pipelineharness.topology.support.WatchedProcess;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * A child process the harness started and owns: it can be stopped, killed, paused and resumed, and
  * it is stopped by the JVM's shutdown hook if nobody stopped it before ({@link ChildProcesses}).
  */
-public final class ManagedProcess implements AutoCloseable {
+public final class ManagedProcess implements AutoCloseable, WatchedProcess {
 
     private static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
 

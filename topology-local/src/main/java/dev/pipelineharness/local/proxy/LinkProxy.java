@@ -62,6 +62,11 @@ public final class LinkProxy {
         shaping.latency(latency);
     }
 
+    /** Delays every chunk of data, each way, by {@code latency} give or take up to {@code jitter}, in order. */
+    public void latency(Duration latency, Duration jitter) {
+        shaping.latency(latency, jitter);
+    }
+
     /** Limits each connection, each way, to {@code bytesPerSecond}; 0 removes the limit. */
     public void throttle(long bytesPerSecond) {
         shaping.throttle(bytesPerSecond);
@@ -121,6 +126,10 @@ public final class LinkProxy {
 
     public Duration latency() {
         return shaping.latency();
+    }
+
+    public Duration jitter() {
+        return shaping.jitter();
     }
 
     /** The bandwidth limit per connection and direction; 0 when unlimited. */

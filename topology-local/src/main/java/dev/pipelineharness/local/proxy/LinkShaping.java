@@ -2,6 +2,7 @@ package dev.pipelineharness.local.proxy;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 import org.netcrusher.core.throttle.Throttler;
 
 /**
@@ -12,13 +13,20 @@ import org.netcrusher.core.throttle.Throttler;
 final class LinkShaping {
 
     private volatile long latencyNanos;
+    private volatile long jitterNanos;
     private volatile long bytesPerSecond;
 
     void latency(Duration latency) {
-        if (latency.isNegative()) {
-            throw new IllegalArgumentException("latency must not be negative: " + latency);
+        latency(latency, Duration.ZERO);
+    }
+
+    /** Each chunk is delayed by {@code latency} give or take a uniform random amount up to {@code jitter}. */
+    void latency(Duration latency, Duration jitter) {
+        if (latency.isNegative() || jitter.isNegative()) {
+            throw new IllegalArgumentException("latency and jitter must not be negative: " + latency + ", " + jitter);
         }
         this.latencyNanos = latency.toNanos();
+        this.jitterNanos = jitter.toNanos();
     }
 
     /** @param bytesPerSecond the bandwidth per connection and direction; 0 means unlimited */
@@ -31,11 +39,16 @@ final class LinkShaping {
 
     void clear() {
         latencyNanos = 0;
+        jitterNanos = 0;
         bytesPerSecond = 0;
     }
 
     Duration latency() {
         return Duration.ofNanos(latencyNanos);
+    }
+
+    Duration jitter() {
+        return Duration.ofNanos(jitterNanos);
     }
 
     long bytesPerSecond() {
@@ -47,6 +60,8 @@ final class LinkShaping {
         return new Throttler() {
             /** When the bytes handed over so far have passed through the emulated bandwidth. */
             private long busyUntilNanos;
+            /** When the previous chunk is released: jitter must never let a chunk overtake the one before. */
+            private long lastReleaseNanos;
 
             @Override
             public long calculateDelayNs(ByteBuffer buffer) {
@@ -58,7 +73,11 @@ final class LinkShaping {
                     busyUntilNanos = start + buffer.remaining() * 1_000_000_000L / rate;
                     transmitDone = busyUntilNanos;
                 }
-                long delay = (transmitDone - now) + latencyNanos;
+                long jitter = jitterNanos;
+                long spread = jitter > 0 ? ThreadLocalRandom.current().nextLong(-jitter, jitter + 1) : 0;
+                long release = Math.max(transmitDone + Math.max(0, latencyNanos + spread), lastReleaseNanos);
+                lastReleaseNanos = release;
+                long delay = release - now;
                 return delay > 0 ? delay : Throttler.NO_DELAY_NS;
             }
         };

@@ -3,7 +3,7 @@ package dev.pipelineharness.local.connect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipelineharness.api.PipelineFile;
-import dev.pipelineharness.api.Placeholders;
+import dev.pipelineharness.topology.support.Placeholders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package dev.pipelineharness.local.flink;
 
 import dev.pipelineharness.api.PipelineFile;
-import dev.pipelineharness.api.Placeholders;
+import dev.pipelineharness.topology.support.Placeholders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

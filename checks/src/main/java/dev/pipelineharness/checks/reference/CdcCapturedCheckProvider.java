@@ -1,0 +1,102 @@
+package dev.pipelineharness.checks.reference;
+
+import dev.pipelineharness.checks.ChangeComparison;
+import dev.pipelineharness.checks.CheckSettings;
+import dev.pipelineharness.checks.DebeziumEvents;
+import dev.pipelineharness.checks.ObservedChange;
+import dev.pipelineharness.checks.ObservedRecord;
+import dev.pipelineharness.checks.TopicRecords;
+import dev.pipelineharness.api.Check;
+import dev.pipelineharness.api.CheckContext;
+import dev.pipelineharness.api.CheckProvider;
+import dev.pipelineharness.api.Params;
+import dev.pipelineharness.api.Verdict;
+import dev.pipelineharness.generators.GeneratedRowChanges;
+import dev.pipelineharness.generators.RowChange;
+import dev.pipelineharness.generators.entity.EntityChangeShape;
+import dev.pipelineharness.checks.ExpectedChange;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code cdc-captured: {tables: [loan_entities, car_entities], within: 60s}}: one check per table;
+ * topic {@code cdc_<table>} must hold one Debezium change event per committed insert, update and
+ * delete of the table, in commit order per primary key (tombstones ignored, {@code r} counts as
+ * {@code c}).
+ */
+public final class CdcCapturedCheckProvider implements CheckProvider {
+
+    @Override
+    public String name() {
+        return "cdc-captured";
+    }
+
+    @Override
+    public List<Check> create(Params params) {
+        params.allowOnly("tables", "within");
+        List<String> tables = params.strings("tables", EntityChangeShape.TABLES);
+        if (tables.isEmpty()) {
+            throw params.error("tables", "must name at least one table");
+        }
+        Duration within = CheckSettings.within(params);
+        List<Check> checks = new ArrayList<>();
+        tables.forEach(table -> checks.add(new CdcCapturedCheck(table, within)));
+        return checks;
+    }
+
+    static final class CdcCapturedCheck implements Check {
+
+        private final String table;
+        private final String topic;
+        private final Duration within;
+        private TopicRecords records;
+
+        CdcCapturedCheck(String table, Duration within) {
+            this.table = table;
+            this.topic = CdcOracle.topicOf(table);
+            this.within = within;
+        }
+
+        @Override
+        public String describe() {
+            return "cdc-captured: " + table;
+        }
+
+        @Override
+        public Duration within() {
+            return within;
+        }
+
+        @Override
+        public Verdict evaluate(CheckContext context) {
+            List<RowChange> changes = context.store().get(GeneratedRowChanges.class)
+                    .map(GeneratedRowChanges::snapshot).orElse(List.of());
+            List<RowChange> ofTable = changes.stream().filter(change -> change.table().equals(table)).toList();
+            if (ofTable.isEmpty()) {
+                return Verdict.fail(topic + ": nothing to compare with",
+                        "no generator of this scenario committed a change to " + table);
+            }
+            String keyColumn = ofTable.get(0).keyColumns().get(0);
+            List<ExpectedChange> expected = CdcOracle.expected(ofTable, table);
+            if (records == null) {
+                records = new TopicRecords(context.deployment(), topic, "cdc-" + table);
+            }
+            List<ObservedChange> observed = new ArrayList<>();
+            for (ObservedRecord record : records.readAll()) {
+                ObservedChange change = DebeziumEvents.parse(record, keyColumn);
+                if (change != null) {
+                    observed.add(change);
+                }
+            }
+            return ChangeComparison.compare(topic, expected, observed);
+        }
+
+        @Override
+        public void close() {
+            if (records != null) {
+                records.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.pipelineharness.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pipelineharness.api.Check;
+import dev.pipelineharness.api.CheckProvider;
+import dev.pipelineharness.api.GeneratorProvider;
+import dev.pipelineharness.api.JdbcEndpoint;
+import dev.pipelineharness.api.Secret;
+import dev.pipelineharness.api.Verdict;
+import dev.pipelineharness.generators.GeneratedRowChanges;
+import dev.pipelineharness.testkit.StubDeployment;
+import dev.pipelineharness.testkit.TestParams;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The PostgreSQL path on a real server: the entity-changes and reference-data generators write
+ * through JDBC batches into the tables of docs/pipelines.md, and table-matches reads them back and
+ * agrees with the oracle, then goes red when a row is changed behind its back.
+ */
+class PostgresRoundTripIT {
+
+    private static final String SCHEMA = "r1_test";
+    private static EmbeddedPostgres postgres;
+    private static StubDeployment deployment;
+
+    @BeforeAll
+    static void start() throws Exception {
+        postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement ddl = connection.createStatement()) {
+            ddl.execute("CREATE SCHEMA " + SCHEMA);
+            ddl.execute("SET search_path TO " + SCHEMA);
+            ddl.execute("CREATE TABLE loan_entities(loan_id TEXT PRIMARY KEY, customer_name TEXT, amount NUMERIC(12,2),"
+                    + " term_months INT, status TEXT, updated_at BIGINT)");
+            ddl.execute("CREATE TABLE car_entities(car_id TEXT PRIMARY KEY, vin TEXT, make TEXT, model TEXT,"
+                    + " price NUMERIC(12,2), status TEXT, updated_at BIGINT)");
+            ddl.execute("CREATE TABLE users(user_id TEXT PRIMARY KEY, name TEXT, email TEXT, city TEXT, signup_time BIGINT)");
+            ddl.execute("CREATE TABLE categories(category_id TEXT PRIMARY KEY, name TEXT)");
+            ddl.execute("CREATE TABLE items(item_id TEXT PRIMARY KEY, name TEXT, category_id TEXT, price NUMERIC(12,2))");
+            ddl.execute("CREATE TABLE reviews(review_id TEXT PRIMARY KEY, item_id TEXT, user_id TEXT, rating INT,"
+                    + " review_time BIGINT)");
+        }
+        JdbcEndpoint endpoint = new JdbcEndpoint(postgres.getJdbcUrl("postgres", "postgres"), "localhost",
+                postgres.getPort(), "postgres", "postgres", Secret.of("postgres"));
+        deployment = new StubDeployment(SCHEMA, endpoint);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    private static GeneratorProvider generator(String name) {
+        return ServiceLoader.load(GeneratorProvider.class).stream().map(ServiceLoader.Provider::get)
+                .filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static Check tableMatches(String table) {
+        CheckProvider provider = ServiceLoader.load(CheckProvider.class).stream().map(ServiceLoader.Provider::get)
+                .filter(p -> p.name().equals("table-matches")).findFirst().orElseThrow();
+        return provider.create(TestParams.of("expect[0].table-matches", "{\"table\": \"" + table + "\"}")).get(0);
+    }
+
+    @Test
+    void generatedRowsLandAndTableMatchesAgreesThenCatchesATamperedRow() throws Exception {
+        generator("entity-changes").create(TestParams.of("generate[0].entity-changes",
+                "{\"count\": 300, \"keys\": 30, \"deletes\": 0.2, \"commit-every\": 40}")).generate(deployment.generation(7));
+        generator("reference-data").create(TestParams.of("generate[1].reference-data",
+                "{\"users\": 20, \"items\": 15, \"reviews\": 80, \"updates\": 25, \"deletes\": 6}")).generate(deployment.generation(8));
+        assertThat(deployment.store().get(GeneratedRowChanges.class).orElseThrow().size())
+                .isEqualTo(300 + 8 + 20 + 15 + 80 + 25 + 6);
+
+        for (String table : new String[] {"loan_entities", "car_entities", "users", "categories", "items", "reviews"}) {
+            Verdict verdict = tableMatches(table).evaluate(deployment.checking());
+            assertThat(verdict.passed()).as(verdict.message()).isTrue();
+        }
+
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("UPDATE " + SCHEMA + ".users SET name = 'Mallory' WHERE user_id = 'user-00001'");
+            statement.execute("DELETE FROM " + SCHEMA + ".items WHERE item_id IN (SELECT item_id FROM " + SCHEMA
+                    + ".items ORDER BY item_id LIMIT 1)");
+        }
+        Verdict users = tableMatches("users").evaluate(deployment.checking());
+        assertThat(users.passed()).isFalse();
+        assertThat(users.details()).contains("(user_id=user-00001): name expected").contains("observed Mallory");
+        Verdict items = tableMatches("items").evaluate(deployment.checking());
+        assertThat(items.passed()).isFalse();
+        assertThat(items.details()).contains("missing (1):");
+    }
+}

@@ -1,0 +1,15 @@
+package dev.pipelineharness.formats.avro;
+
+import dev.pipelineharness.api.Deployment;
+
+/** The schema registry a deployment's Avro topics use, or a message saying its topology has none. */
+public final class AvroRegistries {
+
+    private AvroRegistries() {
+    }
+
+    public static SchemaRegistryClient client(Deployment deployment) {
+        return new SchemaRegistryClient(deployment.endpoints().schemaRegistry().orElseThrow(() -> new IllegalStateException(
+                "pipeline '" + deployment.pipeline().name() + "' has Avro topics, but this topology has no schema registry")));
+    }
+}

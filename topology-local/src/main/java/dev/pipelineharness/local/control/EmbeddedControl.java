@@ -1,0 +1,121 @@
+package dev.pipelineharness.local.control;
+
+import dev.pipelineharness.api.Deployment;
+import dev.pipelineharness.api.control.ComponentControl;
+import dev.pipelineharness.api.control.ComponentOperation;
+import dev.pipelineharness.api.control.LinkControl;
+import dev.pipelineharness.api.control.LinkOperation;
+import dev.pipelineharness.api.control.Scope;
+import dev.pipelineharness.api.control.TopologyControl;
+import dev.pipelineharness.local.EmbeddedComponents;
+import dev.pipelineharness.local.flink.FlinkSqlJob;
+import dev.pipelineharness.local.kafka.KafkaLink;
+import dev.pipelineharness.local.kafka.KafkaRegion;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The embedded topology's components and links under the names scenarios use. Every process the
+ * topology owns can be killed and restarted; brokers, Connect, MirrorMaker, DynamoDB Local and a
+ * deployment's Flink job can also be paused (PostgreSQL cannot: SIGSTOP of the postmaster leaves its
+ * backends serving). Every link is a proxy, so every link fault is offered on every link.
+ */
+public final class EmbeddedControl implements TopologyControl {
+
+    /** What a deployment owns: its Flink job, kill, pause and restart from the latest checkpoint. */
+    static final Set<ComponentOperation> FLINK_JOB_OPERATIONS = Set.copyOf(EnumSet.allOf(ComponentOperation.class));
+
+    private final List<ComponentControl> shared;
+    private final List<LinkControl> links;
+    private final Function<Deployment, Optional<FlinkSqlJob>> flinkJobOf;
+
+    /** @param flinkJobOf finds the Flink job of one of this topology's deployments, if it has one */
+    public EmbeddedControl(EmbeddedComponents parts, Function<Deployment, Optional<FlinkSqlJob>> flinkJobOf) {
+        this.shared = sharedComponents(parts);
+        this.links = links(parts);
+        this.flinkJobOf = flinkJobOf;
+    }
+
+    @Override
+    public List<ComponentControl> components(Deployment deployment) {
+        List<ComponentControl> all = new ArrayList<>(shared);
+        flinkJobOf.apply(deployment).ifPresent(job -> all.add(flink(job)));
+        return List.copyOf(all);
+    }
+
+    @Override
+    public List<LinkControl> links(Deployment deployment) {
+        return links;
+    }
+
+    @Override
+    public Set<ComponentOperation> componentOperations() {
+        Set<ComponentOperation> operations = EnumSet.copyOf(FLINK_JOB_OPERATIONS);
+        shared.forEach(component -> operations.addAll(component.operations()));
+        return Set.copyOf(operations);
+    }
+
+    @Override
+    public Set<LinkOperation> linkOperations() {
+        Set<LinkOperation> operations = EnumSet.noneOf(LinkOperation.class);
+        links.forEach(link -> operations.addAll(link.operations()));
+        return Set.copyOf(operations);
+    }
+
+    private static List<ComponentControl> sharedComponents(EmbeddedComponents parts) {
+        List<ComponentControl> components = new ArrayList<>();
+        for (KafkaRegion region : List.of(parts.east(), parts.west())) {
+            components.add(new ProcessComponentControl("kafka." + region.region(), Scope.SHARED,
+                    "answers a metadata request", region::pid, region::awaitReady)
+                    .killedBy(region::kill).pausedBy(region::pause, region::resume).restartedBy(region::restart));
+        }
+        var connect = parts.connect();
+        components.add(new ProcessComponentControl("connect", Scope.SHARED,
+                "its REST API answers and lists the Debezium PostgreSQL source", () -> connect.process().pid(),
+                connect::awaitReady)
+                .killedBy(connect::kill).pausedBy(() -> connect.process().pause(), () -> connect.process().resume())
+                .restartedBy(connect::restart));
+        var postgres = parts.postgres();
+        components.add(new ProcessComponentControl("postgres", Scope.SHARED, "accepts a JDBC connection",
+                postgres::pid, postgres::awaitReady)
+                .killedBy(postgres::kill).restartedBy(postgres::restart));
+        var dynamo = parts.dynamoDb();
+        components.add(new ProcessComponentControl("dynamodb", Scope.SHARED, "answers ListTables",
+                () -> dynamo.process().pid(), dynamo::awaitReady)
+                .killedBy(dynamo::kill).pausedBy(() -> dynamo.process().pause(), () -> dynamo.process().resume())
+                .restartedBy(dynamo::restart));
+        var mirror = parts.mirror();
+        components.add(new ProcessComponentControl("mirror-maker", Scope.SHARED,
+                "replicates a probe record from east to west", mirror::pid, mirror::awaitReady)
+                .killedBy(mirror::kill).pausedBy(() -> mirror.process().pause(), () -> mirror.process().resume())
+                .restartedBy(mirror::restart));
+        return List.copyOf(components);
+    }
+
+    private static ComponentControl flink(FlinkSqlJob job) {
+        return new ProcessComponentControl("flink", Scope.DEPLOYMENT, "its job and all its tasks are RUNNING",
+                () -> job.process().pid(), job::awaitReady)
+                .killedBy(job::kill).pausedBy(() -> job.process().pause(), () -> job.process().resume())
+                .restartedBy(job::restartFromLatestCheckpoint);
+    }
+
+    private static List<LinkControl> links(EmbeddedComponents parts) {
+        List<LinkControl> links = new ArrayList<>();
+        for (KafkaRegion region : List.of(parts.east(), parts.west())) {
+            links.add(new ProxyLinkControl(region.region() + ".kafka",
+                    Arrays.stream(KafkaLink.values()).map(region::proxy).toList()));
+            links.add(new ProxyLinkControl("harness->" + region.region(), List.of(region.proxy(KafkaLink.HARNESS))));
+            links.add(new ProxyLinkControl("mirror->" + region.region(), List.of(region.proxy(KafkaLink.MIRROR))));
+        }
+        links.add(new ProxyLinkControl("flink->kafka", List.of(parts.east().proxy(KafkaLink.FLINK))));
+        links.add(new ProxyLinkControl("connect->kafka", List.of(parts.east().proxy(KafkaLink.CONNECT))));
+        links.add(new ProxyLinkControl("connect->postgres", List.of(parts.connectToPostgres())));
+        links.add(new ProxyLinkControl("connect->dynamodb", List.of(parts.connectToDynamoDb())));
+        return List.copyOf(links);
+    }
+}
