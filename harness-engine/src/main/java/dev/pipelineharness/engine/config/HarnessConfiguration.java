@@ -2,8 +2,6 @@ package dev.pipelineharness.engine.config;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipelineharness.api.Location;
 import dev.pipelineharness.api.Params;
 import dev.pipelineharness.engine.Constants;
@@ -47,9 +45,7 @@ public record HarnessConfiguration(String topology, OptionalLong seed, Path repo
     }
 
     public static HarnessConfiguration from(Map<String, String> values) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        values.forEach(node::put);
-        Params params = Params.of(node, "", "", pointer ->
+        Params params = Params.of(values, "", "", pointer ->
                 Location.ofFile("configuration parameter " + pointer.substring(pointer.lastIndexOf('/') + 1)));
         return new HarnessConfiguration(
                 params.string(Constants.TOPOLOGY_PROPERTY_NAME, Constants.DEFAULT_TOPOLOGY),

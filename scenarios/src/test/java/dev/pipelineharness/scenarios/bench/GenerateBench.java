@@ -1,7 +1,6 @@
 package dev.pipelineharness.scenarios.bench;
 
 import dev.pipelineharness.api.KafkaEndpoint;
-import dev.pipelineharness.api.Location;
 import dev.pipelineharness.api.Params;
 import dev.pipelineharness.generators.RowChange;
 import dev.pipelineharness.generators.ValuePools;
@@ -19,7 +18,7 @@ import dev.pipelineharness.ledger.Ledger;
 import dev.pipelineharness.ledger.LedgerObserver;
 import dev.pipelineharness.checks.reference.AnalyticsOracle;
 import dev.pipelineharness.checks.reference.RoutingOracle;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pipelineharness.testkit.TestParams;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,11 +63,7 @@ public final class GenerateBench {
     }
 
     static Params shape(String json) {
-        try {
-            return Params.of(new ObjectMapper().readTree(json), "", "bench", pointer -> Location.ofFile("bench"));
-        } catch (Exception e) {
-            throw new IllegalArgumentException(e);
-        }
+        return TestParams.of("bench", json);
     }
 
     static List<RawRecord> businessEvents(long seed, long count) {
