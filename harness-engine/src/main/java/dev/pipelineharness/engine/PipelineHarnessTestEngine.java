@@ -5,7 +5,7 @@ import static org.apiguardian.api.API.Status.STABLE;
 import dev.pipelineharness.engine.config.HarnessConfiguration;
 import dev.pipelineharness.engine.discovery.ScenarioDiscoverer;
 import dev.pipelineharness.engine.execution.ScenarioRunExecutor;
-import dev.pipelineharness.engine.scenario.EnvironmentSubstitution;
+import dev.pipelineharness.engine.yaml.EnvironmentSubstitution;
 import dev.pipelineharness.engine.scenario.ProviderRegistry;
 import dev.pipelineharness.engine.scenario.ScenarioParser;
 import java.util.Optional;

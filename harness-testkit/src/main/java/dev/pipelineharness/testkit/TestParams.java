@@ -1,9 +1,9 @@
 package dev.pipelineharness.testkit;
 
 import dev.pipelineharness.api.Params;
-import dev.pipelineharness.engine.scenario.EnvironmentSubstitution;
-import dev.pipelineharness.engine.scenario.LocatedDocument;
-import dev.pipelineharness.engine.scenario.YamlReader;
+import dev.pipelineharness.engine.yaml.EnvironmentSubstitution;
+import dev.pipelineharness.engine.yaml.LocatedDocument;
+import dev.pipelineharness.engine.yaml.YamlReader;
 import java.util.Map;
 
 /**

@@ -1,5 +1,6 @@
 package dev.pipelineharness.local;
 
+import dev.pipelineharness.local.control.EmbeddedComponents;
 import dev.pipelineharness.api.Deployment;
 import dev.pipelineharness.api.DynamoDbEndpoint;
 import dev.pipelineharness.api.Endpoints;

@@ -6,8 +6,6 @@ import dev.pipelineharness.api.Generator;
 import dev.pipelineharness.api.TopicSpec;
 import dev.pipelineharness.generators.Pacer;
 import dev.pipelineharness.generators.ValuePools;
-import dev.pipelineharness.generators.write.EventEncoder;
-import dev.pipelineharness.generators.write.EventEncoders;
 import dev.pipelineharness.generators.write.KafkaRecordWriter;
 import dev.pipelineharness.ledger.Ledger;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package dev.pipelineharness.generators.entity;
 import dev.pipelineharness.api.Generator;
 import dev.pipelineharness.api.GeneratorProvider;
 import dev.pipelineharness.api.Params;
-import dev.pipelineharness.generators.RowChangesGenerator;
+import dev.pipelineharness.generators.rows.RowChangesGenerator;
 import dev.pipelineharness.generators.ValuePools;
 
 /** {@code entity-changes}: inserts, updates and deletes of {@code loan_entities} / {@code car_entities}; see {@link EntityChangeShape}. */

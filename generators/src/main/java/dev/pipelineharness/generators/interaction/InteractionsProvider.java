@@ -7,7 +7,6 @@ import dev.pipelineharness.api.Generator;
 import dev.pipelineharness.api.GeneratorProvider;
 import dev.pipelineharness.api.Params;
 import dev.pipelineharness.generators.Pacer;
-import dev.pipelineharness.generators.write.DynamoWriter;
 import java.util.ArrayList;
 import java.util.List;
 

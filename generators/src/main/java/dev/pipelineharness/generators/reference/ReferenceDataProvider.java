@@ -3,7 +3,7 @@ package dev.pipelineharness.generators.reference;
 import dev.pipelineharness.api.Generator;
 import dev.pipelineharness.api.GeneratorProvider;
 import dev.pipelineharness.api.Params;
-import dev.pipelineharness.generators.RowChangesGenerator;
+import dev.pipelineharness.generators.rows.RowChangesGenerator;
 import dev.pipelineharness.generators.ValuePools;
 
 /** {@code reference-data}: users, categories, items and reviews into PostgreSQL; see {@link ReferenceDataShape}. */

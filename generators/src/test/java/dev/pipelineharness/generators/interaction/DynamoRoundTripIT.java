@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pipelineharness.api.DynamoDbEndpoint;
 import dev.pipelineharness.api.GeneratorProvider;
 import dev.pipelineharness.api.Secret;
-import dev.pipelineharness.generators.write.DynamoWriter;
 import dev.pipelineharness.topology.support.BoundedWait;
 import dev.pipelineharness.local.process.FreePorts;
 import dev.pipelineharness.local.process.JavaProcessSpec;

@@ -4,7 +4,6 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.pipelineharness.api.Location;
 import dev.pipelineharness.api.ScenarioDefinitionException;
-import dev.pipelineharness.engine.discovery.ScenarioOrigin;
 import org.apiguardian.api.API;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;

@@ -2,7 +2,6 @@ package dev.pipelineharness.engine.descriptor;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.pipelineharness.engine.discovery.ScenarioOrigin;
 import dev.pipelineharness.engine.scenario.CheckStep;
 import dev.pipelineharness.engine.scenario.ScenarioDefinition;
 import java.util.LinkedHashSet;

@@ -3,7 +3,6 @@ package dev.pipelineharness.engine.descriptor;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.pipelineharness.api.Location;
-import dev.pipelineharness.engine.discovery.ScenarioOrigin;
 import org.apiguardian.api.API;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.support.descriptor.ClasspathResourceSource;

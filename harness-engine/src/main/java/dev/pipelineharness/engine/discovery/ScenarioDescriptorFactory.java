@@ -1,5 +1,6 @@
 package dev.pipelineharness.engine.discovery;
 
+import dev.pipelineharness.engine.descriptor.ScenarioOrigin;
 import dev.pipelineharness.api.ScenarioDefinitionException;
 import dev.pipelineharness.engine.descriptor.MalformedScenarioDescriptor;
 import dev.pipelineharness.engine.descriptor.ScenarioDescriptor;

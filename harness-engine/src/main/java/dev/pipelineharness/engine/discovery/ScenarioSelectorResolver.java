@@ -5,6 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirec
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
+import dev.pipelineharness.engine.descriptor.ScenarioOrigin;
 import dev.pipelineharness.engine.Constants;
 import dev.pipelineharness.engine.descriptor.CheckDescriptor;
 import dev.pipelineharness.engine.descriptor.ScenarioDescriptor;

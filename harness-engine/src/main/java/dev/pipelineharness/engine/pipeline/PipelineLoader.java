@@ -2,6 +2,7 @@ package dev.pipelineharness.engine.pipeline;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.pipelineharness.engine.yaml.DisplayPaths;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pipelineharness.api.DynamoTableSpec;
 import dev.pipelineharness.api.Location;
@@ -10,9 +11,9 @@ import dev.pipelineharness.api.PipelineDefinition;
 import dev.pipelineharness.api.PipelineFile;
 import dev.pipelineharness.api.ScenarioDefinitionException;
 import dev.pipelineharness.api.TopicSpec;
-import dev.pipelineharness.engine.scenario.EnvironmentSubstitution;
-import dev.pipelineharness.engine.scenario.LocatedDocument;
-import dev.pipelineharness.engine.scenario.YamlReader;
+import dev.pipelineharness.engine.yaml.EnvironmentSubstitution;
+import dev.pipelineharness.engine.yaml.LocatedDocument;
+import dev.pipelineharness.engine.yaml.YamlReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

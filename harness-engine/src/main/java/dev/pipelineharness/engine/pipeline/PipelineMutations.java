@@ -1,5 +1,6 @@
 package dev.pipelineharness.engine.pipeline;
 
+import dev.pipelineharness.engine.yaml.DisplayPaths;
 import dev.pipelineharness.api.Params;
 import dev.pipelineharness.api.PipelineDefinition;
 import dev.pipelineharness.api.PipelineFile;

@@ -17,7 +17,9 @@ import org.apiguardian.api.API;
 
 /**
  * The generators, checks, faults and topologies on the classpath, by the name scenarios use, found
- * once per engine run with {@link ServiceLoader}. When two providers claim one name, the first found wins.
+ * once per engine run with {@link ServiceLoader}. Two providers claiming one name is an error naming
+ * both classes (and the jars they came from): which one a scenario gets must never depend on the
+ * order of the classpath.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class ProviderRegistry {
@@ -67,8 +69,19 @@ public final class ProviderRegistry {
     private static <T> Map<String, T> load(Class<T> type, Function<T, String> name, ClassLoader loader) {
         Map<String, T> byName = new TreeMap<>();
         for (T provider : ServiceLoader.load(type, loader)) {
-            byName.putIfAbsent(name.apply(provider), provider);
+            T earlier = byName.putIfAbsent(name.apply(provider), provider);
+            if (earlier != null && earlier.getClass() != provider.getClass()) {
+                throw new IllegalStateException("Two " + type.getSimpleName() + "s on the classpath are named '"
+                        + name.apply(provider) + "': " + origin(earlier) + " and " + origin(provider)
+                        + "; remove one, or rename it");
+            }
         }
         return byName;
+    }
+
+    private static String origin(Object provider) {
+        Class<?> type = provider.getClass();
+        var source = type.getProtectionDomain().getCodeSource();
+        return type.getName() + (source == null ? "" : " (" + source.getLocation() + ")");
     }
 }

@@ -2,6 +2,9 @@ package dev.pipelineharness.engine.scenario;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.pipelineharness.engine.yaml.EnvironmentSubstitution;
+import dev.pipelineharness.engine.yaml.LocatedDocument;
+import dev.pipelineharness.engine.yaml.YamlReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pipelineharness.api.Check;
 import dev.pipelineharness.api.Generator;
@@ -10,7 +13,7 @@ import dev.pipelineharness.api.Params;
 import dev.pipelineharness.api.PipelineDefinition;
 import dev.pipelineharness.api.ScenarioDefinitionException;
 import dev.pipelineharness.api.support.Suggestions;
-import dev.pipelineharness.engine.pipeline.DisplayPaths;
+import dev.pipelineharness.engine.yaml.DisplayPaths;
 import dev.pipelineharness.engine.pipeline.PipelineLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;

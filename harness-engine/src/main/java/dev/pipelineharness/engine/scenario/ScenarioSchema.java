@@ -1,5 +1,7 @@
 package dev.pipelineharness.engine.scenario;
 
+import dev.pipelineharness.engine.yaml.FieldPaths;
+import dev.pipelineharness.engine.yaml.LocatedDocument;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchema;

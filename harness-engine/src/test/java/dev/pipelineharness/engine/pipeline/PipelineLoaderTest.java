@@ -3,6 +3,7 @@ package dev.pipelineharness.engine.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pipelineharness.engine.yaml.DisplayPaths;
 import dev.pipelineharness.api.DynamoTableSpec;
 import dev.pipelineharness.api.PipelineDefinition;
 import dev.pipelineharness.api.PipelineFile;

@@ -12,7 +12,7 @@ import dev.pipelineharness.generators.interaction.InteractionSequence;
 import dev.pipelineharness.generators.interaction.InteractionShape;
 import dev.pipelineharness.generators.reference.ReferenceDataSequence;
 import dev.pipelineharness.generators.reference.ReferenceDataShape;
-import dev.pipelineharness.generators.write.JsonEventEncoder;
+import dev.pipelineharness.generators.business.JsonEventEncoder;
 import dev.pipelineharness.generators.write.KafkaRecordWriter;
 import dev.pipelineharness.ledger.Ledger;
 import dev.pipelineharness.ledger.LedgerObserver;

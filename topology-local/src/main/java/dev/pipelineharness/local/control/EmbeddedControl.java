@@ -7,7 +7,6 @@ import dev.pipelineharness.api.control.LinkControl;
 import dev.pipelineharness.api.control.LinkOperation;
 import dev.pipelineharness.api.control.Scope;
 import dev.pipelineharness.api.control.TopologyControl;
-import dev.pipelineharness.local.EmbeddedComponents;
 import dev.pipelineharness.local.flink.FlinkSqlJob;
 import dev.pipelineharness.local.kafka.KafkaLink;
 import dev.pipelineharness.local.kafka.KafkaRegion;
