@@ -14,15 +14,17 @@ public interface DockerAvailability {
     /** Empty when Docker is there; otherwise why not, starting with {@code no Docker environment: }. */
     Optional<String> unavailableReason();
 
-    /** Testcontainers' own detection ({@link DockerClientFactory#isDockerAvailable()}). */
+    /**
+     * Testcontainers' own detection ({@link DockerClientFactory#isDockerAvailable()}). It keeps the
+     * exception of a failed detection to itself (later calls only say "Previous attempts ... failed"),
+     * so the reason names what it tried; its log lists each attempt with its error.
+     */
     static DockerAvailability testcontainers() {
-        return () -> {
-            DockerClientFactory docker = DockerClientFactory.instance();
-            if (docker.isDockerAvailable()) {
-                return Optional.empty();
-            }
-            return Optional.of(reason(lastFailure(docker)));
-        };
+        return () -> DockerClientFactory.instance().isDockerAvailable()
+                ? Optional.empty()
+                : Optional.of(reason("Testcontainers' detection (DockerClientFactory.isDockerAvailable()) found no "
+                        + "Docker engine; it tried DOCKER_HOST (" + describe(System.getenv("DOCKER_HOST"))
+                        + "), the local Docker socket and ~/.testcontainers.properties; its log names each attempt"));
     }
 
     /** The message a skipped scenario shows. */
@@ -32,13 +34,7 @@ public interface DockerAvailability {
                 : detail);
     }
 
-    /** What went wrong in Testcontainers' detection, when it says; it throws with every strategy it tried. */
-    private static String lastFailure(DockerClientFactory docker) {
-        try {
-            docker.client();
-            return null;
-        } catch (RuntimeException e) {
-            return e.getMessage();
-        }
+    private static String describe(String dockerHost) {
+        return dockerHost == null || dockerHost.isBlank() ? "not set" : dockerHost;
     }
 }
