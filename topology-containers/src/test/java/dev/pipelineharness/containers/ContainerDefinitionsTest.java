@@ -80,7 +80,7 @@ class ContainerDefinitionsTest {
 
         assertThat(connect.getEnvMap()).containsEntry("BOOTSTRAP_SERVERS",
                 "toxiproxy:" + layout.kafka("east", KafkaLink.CONNECT).listenPort())
-                .containsEntry("CONFIG_STORAGE_REPLICATION_FACTOR", "1");
+                .containsEntry("CONNECT_CONFIG_STORAGE_REPLICATION_FACTOR", "1");
         assertThat(connect.getCopyToFileContainerPathMap().values()).containsExactlyInAnyOrder(
                 "/kafka/connect/pipeline-harness-dynamodb-streams/connect-dynamodb-streams.jar",
                 "/kafka/connect/pipeline-harness-dynamodb-streams");

@@ -39,16 +39,17 @@ public final class ConnectContainers {
                 .withEnv("GROUP_ID", "pipeline-harness-connect")
                 .withEnv("CONFIG_STORAGE_TOPIC", "harness-connect-configs")
                 .withEnv("OFFSET_STORAGE_TOPIC", "harness-connect-offsets")
-                .withEnv("STATUS_STORAGE_TOPIC", "harness-connect-statuses")
-                .withEnv("CONFIG_STORAGE_REPLICATION_FACTOR", "1")
-                .withEnv("OFFSET_STORAGE_REPLICATION_FACTOR", "1")
-                .withEnv("STATUS_STORAGE_REPLICATION_FACTOR", "1")
+                // the image's README: any other CONNECT_A_B variable becomes the worker property a.b
+                .withEnv("CONNECT_STATUS_STORAGE_TOPIC", "harness-connect-statuses")
+                .withEnv("CONNECT_CONFIG_STORAGE_REPLICATION_FACTOR", "1")
+                .withEnv("CONNECT_OFFSET_STORAGE_REPLICATION_FACTOR", "1")
+                .withEnv("CONNECT_STATUS_STORAGE_REPLICATION_FACTOR", "1")
                 // connector files choose their converters; the worker's default is JSON without schemas
                 .withEnv("KEY_CONVERTER", "org.apache.kafka.connect.json.JsonConverter")
                 .withEnv("VALUE_CONVERTER", "org.apache.kafka.connect.json.JsonConverter")
                 .withEnv("CONNECT_KEY_CONVERTER_SCHEMAS_ENABLE", "false")
                 .withEnv("CONNECT_VALUE_CONVERTER_SCHEMAS_ENABLE", "false")
-                .withEnv("CONNECT_OFFSET_FLUSH_INTERVAL_MS", "1000")
+                .withEnv("OFFSET_FLUSH_INTERVAL_MS", "1000")
                 .withEnv("HEAP_OPTS", "-Xmx512m")
                 .withExposedPorts(REST_PORT)
                 .waitingFor(Wait.forHttp("/connectors").forPort(REST_PORT).forStatusCode(200));

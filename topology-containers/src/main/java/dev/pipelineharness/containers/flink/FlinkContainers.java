@@ -46,6 +46,7 @@ public final class FlinkContainers {
         properties.put("execution.checkpointing.interval", "1s");
         properties.put("execution.checkpointing.mode", "EXACTLY_ONCE");
         properties.put("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
+        properties.put("execution.checkpointing.storage", "filesystem");
         properties.put("execution.checkpointing.dir", "file://" + CHECKPOINTS);
         properties.put("state.backend.type", "hashmap");
         // a broker outage must never exhaust the restarts
