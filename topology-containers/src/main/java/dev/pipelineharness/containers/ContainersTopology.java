@@ -373,6 +373,27 @@ public final class ContainersTopology implements Topology, TopologyControl {
                 // nothing more to write
             }
         }
+        if (!settings.keepFiles() && !options.reuse()) {
+            deleteQuietly(runDirectory);
+        }
+    }
+
+    /** The run directory holds the Flink checkpoints the containers wrote; a leftover is no reason to fail. */
+    private static void deleteQuietly(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException ignored) {
+                    // left behind; the next run's directory is the same and gets cleaned then
+                }
+            });
+        } catch (IOException ignored) {
+            // as above
+        }
     }
 
     private void requireStarted() {
