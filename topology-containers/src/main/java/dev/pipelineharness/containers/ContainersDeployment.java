@@ -13,16 +13,11 @@ import dev.pipelineharness.containers.connect.ConnectRestClient;
 import dev.pipelineharness.containers.flink.FlinkSqlScript;
 import dev.pipelineharness.containers.flink.FlinkSqlSubmission;
 import dev.pipelineharness.containers.flink.SqlStatements;
-import dev.pipelineharness.containers.kafka.KafkaLink;
-import dev.pipelineharness.containers.services.DynamoDbContainers;
-import dev.pipelineharness.containers.services.PostgresContainers;
-import dev.pipelineharness.containers.services.SchemaRegistryContainers;
 import dev.pipelineharness.topology.support.ConnectorFile;
 import dev.pipelineharness.topology.support.DebeziumSlots;
 import dev.pipelineharness.topology.support.NamespacedNames;
 import dev.pipelineharness.topology.support.PlaceholderValues;
 import dev.pipelineharness.topology.support.Placeholders;
-import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -85,10 +80,8 @@ public final class ContainersDeployment implements Deployment {
 
     private void createAll() throws Exception {
         ContainersLayout layout = topology.layout();
-        // only Flink and Connect read the registry's address: the one inside the Docker network
-        URI registryInNetwork = URI.create("http://" + NetworkAliases.SCHEMA_REGISTRY + ":" + SchemaRegistryContainers.PORT);
         Map<String, String> common = PlaceholderValues.common(pipeline, namespace, schema, jdbc,
-                topology.endpoints().dynamoDb().orElseThrow(), registryInNetwork);
+                topology.endpoints().dynamoDb().orElseThrow(), PipelineAddresses.registryInNetwork());
 
         createSchemaAndRunDdl(common);
         topics.addAll(topology.admin("east").createTopics(pipeline.topics(), names::topic));
@@ -97,20 +90,13 @@ public final class ContainersDeployment implements Deployment {
             dynamoTables.add(names.dynamoTable(table.name()));
         }
 
-        Map<String, String> forConnect = PlaceholderValues.forReader(common,
-                layout.inNetwork(KafkaLink.CONNECT.proxyName("east")), NetworkAliases.TOXIPROXY,
-                layout.proxies().route(ContainersLayout.CONNECT_TO_POSTGRES).listenPort(), jdbc.database(),
-                URI.create("http://" + layout.inNetwork(ContainersLayout.CONNECT_TO_DYNAMODB)));
+        Map<String, String> forConnect = PipelineAddresses.forConnect(common, layout, jdbc.database());
         for (PipelineFile file : pipeline.connectors()) {
             createConnector(file, Placeholders.resolve(file, forConnect));
         }
 
         if (!pipeline.flinkSql().isEmpty()) {
-            Map<String, String> forFlink = PlaceholderValues.forReader(common,
-                    layout.inNetwork(KafkaLink.FLINK.proxyName("east")), NetworkAliases.POSTGRES,
-                    PostgresContainers.PORT, jdbc.database(),
-                    URI.create("http://" + NetworkAliases.DYNAMODB + ":" + DynamoDbContainers.PORT));
-            submitFlinkJob(forFlink);
+            submitFlinkJob(PipelineAddresses.forFlink(common, layout, jdbc.database()));
         }
     }
 
