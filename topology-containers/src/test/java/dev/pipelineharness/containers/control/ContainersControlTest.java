@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class ContainersControlTest {
 
     private static final List<String> SHARED = List.of("kafka.east", "kafka.west", "connect", "postgres", "dynamodb",
-            "mirror-maker", "schema-registry", "flink-jobmanager");
+            "mirror-maker", "schema-registry");
 
     private final FakeContainerRuntime runtime = new FakeContainerRuntime();
     private final Map<String, FakeLinkProxy> fakes = new LinkedHashMap<>();
