@@ -36,6 +36,8 @@ public final class MirrorProbe {
         consumerProperties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, westBootstrap);
         consumerProperties.put(ConsumerConfig.GROUP_ID_CONFIG, "harness-mm2-probe-" + UUID.randomUUID());
         consumerProperties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // the replica topic appears in west only once MirrorMaker created it: look for it every second
+        consumerProperties.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "1000");
         consumerProperties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         consumerProperties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties)) {
