@@ -1,0 +1,253 @@
+package dev.pipelineharness.containers;
+
+import dev.pipelineharness.api.Deployment;
+import dev.pipelineharness.api.DynamoTableSpec;
+import dev.pipelineharness.api.Endpoints;
+import dev.pipelineharness.api.JdbcEndpoint;
+import dev.pipelineharness.api.Namespace;
+import dev.pipelineharness.api.PipelineDefinition;
+import dev.pipelineharness.api.PipelineFile;
+import dev.pipelineharness.api.ScenarioDefinitionException;
+import dev.pipelineharness.api.TopicSpec;
+import dev.pipelineharness.containers.connect.ConnectRestClient;
+import dev.pipelineharness.containers.flink.FlinkSqlScript;
+import dev.pipelineharness.containers.flink.FlinkSqlSubmission;
+import dev.pipelineharness.containers.flink.SqlStatements;
+import dev.pipelineharness.topology.support.ConnectorFile;
+import dev.pipelineharness.topology.support.DebeziumSlots;
+import dev.pipelineharness.topology.support.NamespacedNames;
+import dev.pipelineharness.topology.support.PlaceholderValues;
+import dev.pipelineharness.topology.support.Placeholders;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.testcontainers.containers.Container.ExecResult;
+import org.testcontainers.images.builder.Transferable;
+
+/**
+ * One scenario's copy of a pipeline on the {@link ContainersTopology}: its PostgreSQL schema and DDL,
+ * its topics in east, its DynamoDB tables, its connectors in the Connect container and its Flink job in
+ * the session cluster, every name in the scenario's namespace. The same steps as the embedded
+ * deployment, through the same support classes; only who runs what differs. All or nothing: when a
+ * step fails, what the earlier ones created is removed again.
+ */
+public final class ContainersDeployment implements Deployment {
+
+    private final ContainersTopology topology;
+    private final PipelineDefinition pipeline;
+    private final Namespace namespace;
+    private final NamespacedNames names;
+    private final String schema;
+    private final Duration timeout;
+    private final JdbcEndpoint jdbc;
+    private final DebeziumSlots slots;
+    private final List<String> connectorNames = new ArrayList<>();
+    private final List<String> topics = new ArrayList<>();
+    private final List<String> dynamoTables = new ArrayList<>();
+    private boolean schemaCreated;
+    private String flinkJobId;
+    private boolean closed;
+
+    private ContainersDeployment(ContainersTopology topology, PipelineDefinition pipeline, Namespace namespace) {
+        this.topology = topology;
+        this.pipeline = pipeline;
+        this.namespace = namespace;
+        this.names = new NamespacedNames(pipeline, namespace);
+        this.schema = names.postgresSchema();
+        this.timeout = topology.settings().startTimeout();
+        this.jdbc = topology.endpoints().postgres().orElseThrow();
+        this.slots = new DebeziumSlots(jdbc);
+    }
+
+    static ContainersDeployment deploy(ContainersTopology topology, PipelineDefinition pipeline, Namespace namespace)
+            throws Exception {
+        ContainersDeployment deployment = new ContainersDeployment(topology, pipeline, namespace);
+        try {
+            deployment.createAll();
+            return deployment;
+        } catch (Exception | Error e) {
+            deployment.close();
+            throw e;
+        }
+    }
+
+    private void createAll() throws Exception {
+        ContainersLayout layout = topology.layout();
+        Map<String, String> common = PlaceholderValues.common(pipeline, namespace, schema, jdbc,
+                topology.endpoints().dynamoDb().orElseThrow(), PipelineAddresses.registryInNetwork());
+
+        createSchemaAndRunDdl(common);
+        topics.addAll(topology.admin("east").createTopics(pipeline.topics(), names::topic));
+        for (DynamoTableSpec table : pipeline.dynamoTables()) {
+            topology.tables().create(table, names.dynamoTable(table.name()));
+            dynamoTables.add(names.dynamoTable(table.name()));
+        }
+
+        Map<String, String> forConnect = PipelineAddresses.forConnect(common, layout, jdbc.database());
+        for (PipelineFile file : pipeline.connectors()) {
+            createConnector(file, Placeholders.resolve(file, forConnect));
+        }
+
+        if (!pipeline.flinkSql().isEmpty()) {
+            submitFlinkJob(PipelineAddresses.forFlink(common, layout, jdbc.database()));
+        }
+    }
+
+    private void createSchemaAndRunDdl(Map<String, String> common) throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA " + schema);
+            schemaCreated = true;
+            statement.execute("SET search_path TO " + schema);
+            for (PipelineFile file : pipeline.postgresDdl()) {
+                String ddl = Placeholders.resolve(file, common);
+                try {
+                    statement.execute(ddl);
+                } catch (SQLException e) {
+                    throw new ScenarioDefinitionException(file.location(0, 0), "",
+                            "PostgreSQL rejected this DDL: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private void createConnector(PipelineFile file, String resolvedJson) throws Exception {
+        ConnectorFile connector = ConnectorFile.parse(file, resolvedJson, names);
+        ConnectRestClient connect = topology.connectClient();
+        connect.create(connector.name(), connector.config(), connector.displayName());
+        connectorNames.add(connector.name());
+        connect.awaitRunning(connector.name(), timeout);
+        Optional<String> slot = slots.track(connector);
+        if (slot.isPresent()) {
+            slots.awaitStreaming(slot.get(), connector.name(), timeout);
+        }
+    }
+
+    /**
+     * The SQL client runs in the JobManager's container and submits to its session cluster; it returns
+     * once the job is submitted, and Flink's REST API then says when the job and its tasks run.
+     */
+    private void submitFlinkJob(Map<String, String> forFlink) throws Exception {
+        List<SqlStatements.Statement> statements = new ArrayList<>();
+        for (PipelineFile file : pipeline.flinkSql()) {
+            statements.addAll(SqlStatements.of(file, Placeholders.resolve(file, forFlink)));
+        }
+        String jobName = namespace.prefix() + "flink";
+        String scriptPath = "/tmp/" + jobName + ".sql";
+        topology.jobManager().copyFileToContainer(Transferable.of(FlinkSqlScript.of(jobName, statements)), scriptPath);
+        ExecResult result = topology.jobManager().execInContainer("/opt/flink/bin/sql-client.sh", "-f", scriptPath);
+        flinkJobId = FlinkSqlSubmission.jobId(result.getExitCode(), result.getStdout() + "\n" + result.getStderr(),
+                pipeline.flinkSql());
+        topology.flinkClient().awaitRunning(flinkJobId, timeout);
+    }
+
+    /** The Flink job's id in the session cluster, if the pipeline has Flink SQL. */
+    public Optional<String> flinkJobId() {
+        return Optional.ofNullable(flinkJobId);
+    }
+
+    @Override
+    public Namespace namespace() {
+        return namespace;
+    }
+
+    @Override
+    public PipelineDefinition pipeline() {
+        return pipeline;
+    }
+
+    @Override
+    public Endpoints endpoints() {
+        return topology.endpoints();
+    }
+
+    @Override
+    public String topic(String logicalName) {
+        return names.topic(logicalName);
+    }
+
+    @Override
+    public String postgresSchema() {
+        return schema;
+    }
+
+    @Override
+    public String dynamoTable(String logicalName) {
+        return names.dynamoTable(logicalName);
+    }
+
+    /** The containers' logs (the session cluster's hold every deployment's job). */
+    @Override
+    public List<Path> logFiles() {
+        return topology.logFiles();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<Exception> failures = new ArrayList<>();
+        if (flinkJobId != null) {
+            attempt(failures, () -> topology.flinkClient().cancel(flinkJobId, timeout));
+        }
+        ConnectRestClient connect = topology.connectClient();
+        for (String name : connectorNames) {
+            attempt(failures, () -> connect.delete(name));
+        }
+        if (!slots.isEmpty() || schemaCreated) {
+            attempt(failures, this::dropDatabaseObjects);
+        }
+        if (!topics.isEmpty()) {
+            attempt(failures, () -> topology.admin("east").deleteTopics(topics));
+        }
+        for (String table : dynamoTables) {
+            attempt(failures, () -> topology.tables().delete(table));
+        }
+        if (!failures.isEmpty()) {
+            IllegalStateException failure = new IllegalStateException("Could not fully remove deployment "
+                    + namespace.prefix() + " of pipeline " + pipeline.name());
+            failures.forEach(failure::addSuppressed);
+            throw failure;
+        }
+    }
+
+    /** Replication slots pin WAL forever if left behind, so they go first, once their connector let go. */
+    private void dropDatabaseObjects() throws SQLException {
+        slots.dropAll(timeout);
+        if (schemaCreated) {
+            try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+                statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbc.url(), jdbc.user(), jdbc.password().reveal());
+    }
+
+    private static void attempt(List<Exception> failures, ThrowingRunnable step) {
+        try {
+            step.run();
+        } catch (Exception e) {
+            failures.add(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    @Override
+    public String toString() {
+        return "deployment " + namespace.prefix() + " of " + pipeline.name() + " on containers";
+    }
+}

@@ -1,0 +1,101 @@
+package dev.pipelineharness.containers.connect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pipelineharness.api.Location;
+import dev.pipelineharness.api.ScenarioDefinitionException;
+import dev.pipelineharness.containers.HttpProbe;
+import dev.pipelineharness.topology.support.BoundedWait;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+/** Kafka Connect's REST API, as documented: create or update, status, delete, and the installed plugins. */
+public final class ConnectRestClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI base;
+
+    public ConnectRestClient(URI base) {
+        this.base = base;
+    }
+
+    /** {@code PUT /connectors/{name}/config}; a configuration Connect rejects is an error naming the file. */
+    public void create(String name, Map<String, String> config, String displayName) throws Exception {
+        HttpResponse<String> response = HttpProbe.send("PUT", uri("/connectors/" + encode(name) + "/config"),
+                JSON.writeValueAsString(config));
+        if (response.statusCode() >= 400) {
+            throw new ScenarioDefinitionException(Location.ofFile(displayName), "",
+                    "Kafka Connect rejected this connector (HTTP " + response.statusCode() + "): " + message(response.body()));
+        }
+    }
+
+    /** Waits until the connector and every task are {@code RUNNING}; a {@code FAILED} task ends the wait with its trace. */
+    public void awaitRunning(String name, Duration timeout) {
+        BoundedWait.until("connector " + name + " and all its tasks to be RUNNING in Kafka Connect", timeout, null, () -> {
+            HttpResponse<String> response = HttpProbe.get(uri("/connectors/" + encode(name) + "/status"));
+            if (response.statusCode() != 200) {
+                return false;
+            }
+            JsonNode status = JSON.readTree(response.body());
+            for (JsonNode task : status.path("tasks")) {
+                if ("FAILED".equals(task.path("state").asText())) {
+                    throw new IllegalStateException("task " + task.path("id").asText() + " of connector " + name
+                            + " FAILED: " + firstLine(task.path("trace").asText()));
+                }
+            }
+            boolean tasksRunning = status.path("tasks").size() > 0;
+            for (JsonNode task : status.path("tasks")) {
+                tasksRunning &= "RUNNING".equals(task.path("state").asText());
+            }
+            return "RUNNING".equals(status.path("connector").path("state").asText()) && tasksRunning;
+        });
+    }
+
+    public void delete(String name) throws Exception {
+        HttpResponse<String> response = HttpProbe.send("DELETE", uri("/connectors/" + encode(name)), null);
+        if (response.statusCode() >= 400 && response.statusCode() != 404) {
+            throw new IllegalStateException("Kafka Connect did not delete connector " + name + " (HTTP "
+                    + response.statusCode() + "): " + message(response.body()));
+        }
+    }
+
+    /** True once {@code GET /connector-plugins} lists {@code connectorClass}. */
+    public boolean hasPlugin(String connectorClass) throws Exception {
+        HttpResponse<String> response = HttpProbe.get(uri("/connector-plugins"));
+        if (response.statusCode() != 200) {
+            return false;
+        }
+        for (JsonNode plugin : JSON.readTree(response.body())) {
+            if (connectorClass.equals(plugin.path("class").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private URI uri(String path) {
+        return base.resolve(path);
+    }
+
+    private static String encode(String name) {
+        return URLEncoder.encode(name, StandardCharsets.UTF_8);
+    }
+
+    private static String message(String body) {
+        try {
+            return JSON.readTree(body).path("message").asText(body);
+        } catch (Exception e) {
+            return body;
+        }
+    }
+
+    private static String firstLine(String text) {
+        int end = text.indexOf('\n');
+        return end < 0 ? text : text.substring(0, end);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.pipelineharness.containers.connect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pipelineharness.api.ScenarioDefinitionException;
+import dev.pipelineharness.containers.StubRestServer;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Kafka Connect's REST API as its documentation shows it, from a stub. */
+class ConnectRestClientTest {
+
+    private StubRestServer connect;
+    private ConnectRestClient client;
+
+    @BeforeEach
+    void start() throws Exception {
+        connect = new StubRestServer();
+        client = new ConnectRestClient(connect.uri());
+    }
+
+    @AfterEach
+    void stop() {
+        connect.close();
+    }
+
+    @Test
+    void createsAConnectorByPuttingItsConfig() throws Exception {
+        connect.answer("PUT /connectors/r1_s1_cdc/config", 201, "{\"name\":\"r1_s1_cdc\",\"config\":{},\"tasks\":[]}");
+
+        client.create("r1_s1_cdc", Map.of("connector.class", "io.debezium.connector.postgresql.PostgresConnector"),
+                "pipelines/p/connect/cdc.json");
+
+        assertThat(connect.requests).singleElement().asString().startsWith("PUT /connectors/r1_s1_cdc/config {")
+                .contains("\"connector.class\":\"io.debezium.connector.postgresql.PostgresConnector\"");
+    }
+
+    @Test
+    void aConfigConnectRejectsIsAnErrorNamingThePipelineFile() {
+        connect.answer("PUT /connectors/r1_s1_cdc/config", 400,
+                "{\"error_code\":400,\"message\":\"Connector configuration is invalid and contains the following 1 error(s):\\n"
+                        + "Missing required configuration \\\"topic.prefix\\\"\"}");
+
+        assertThatThrownBy(() -> client.create("r1_s1_cdc", Map.of(), "pipelines/p/connect/cdc.json"))
+                .isInstanceOf(ScenarioDefinitionException.class)
+                .hasMessageStartingWith("pipelines/p/connect/cdc.json")
+                .hasMessageContaining("topic.prefix");
+    }
+
+    @Test
+    void waitsUntilTheConnectorAndItsTasksRun() {
+        connect.answer("GET /connectors/r1_s1_cdc/status", 200,
+                "{\"name\":\"r1_s1_cdc\",\"connector\":{\"state\":\"RUNNING\",\"worker_id\":\"connect:8083\"},"
+                        + "\"tasks\":[{\"id\":0,\"state\":\"RUNNING\",\"worker_id\":\"connect:8083\"}]}");
+
+        client.awaitRunning("r1_s1_cdc", Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aConnectorWithoutTasksIsNotRunningYet() {
+        connect.answer("GET /connectors/r1_s1_cdc/status", 200,
+                "{\"name\":\"r1_s1_cdc\",\"connector\":{\"state\":\"RUNNING\"},\"tasks\":[]}");
+
+        assertThatThrownBy(() -> client.awaitRunning("r1_s1_cdc", Duration.ofMillis(500)))
+                .hasMessageContaining("connector r1_s1_cdc and all its tasks to be RUNNING");
+    }
+
+    @Test
+    void aFailedTaskEndsTheWaitWithItsTrace() {
+        connect.answer("GET /connectors/r1_s1_cdc/status", 200,
+                "{\"name\":\"r1_s1_cdc\",\"connector\":{\"state\":\"RUNNING\"},\"tasks\":[{\"id\":0,\"state\":\"FAILED\","
+                        + "\"trace\":\"org.postgresql.util.PSQLException: Connection refused\\n\\tat ...\"}]}");
+
+        assertThatThrownBy(() -> client.awaitRunning("r1_s1_cdc", Duration.ofMillis(500)))
+                .hasMessageContaining("FAILED: org.postgresql.util.PSQLException: Connection refused");
+    }
+
+    @Test
+    void findsAnInstalledPlugin() throws Exception {
+        connect.answer("GET /connector-plugins", 200,
+                "[{\"class\":\"io.debezium.connector.jdbc.JdbcSinkConnector\",\"type\":\"sink\",\"version\":\"3.5.0.Final\"},"
+                        + "{\"class\":\"io.debezium.connector.postgresql.PostgresConnector\",\"type\":\"source\"}]");
+
+        assertThat(client.hasPlugin("io.debezium.connector.postgresql.PostgresConnector")).isTrue();
+        assertThat(client.hasPlugin("dev.pipelineharness.connect.dynamodb.DynamoDbStreamsSourceConnector")).isFalse();
+    }
+
+    @Test
+    void deletingAConnectorThatIsGoneIsFine() throws Exception {
+        client.delete("r1_s1_gone");
+
+        assertThat(connect.requests).containsExactly("DELETE /connectors/r1_s1_gone");
+    }
+}
