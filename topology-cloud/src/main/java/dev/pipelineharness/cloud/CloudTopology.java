@@ -132,7 +132,7 @@ final class CloudTopology implements Topology, TopologyControl, ClusterLinkFailo
     @Override
     public List<ComponentControl> components(Deployment deployment) {
         requireStarted();
-        return control.components(unwrap(deployment));
+        return control.components(deployment instanceof TrackedDeployment tracked ? tracked.delegate() : deployment);
     }
 
     @Override
@@ -149,6 +149,11 @@ final class CloudTopology implements Topology, TopologyControl, ClusterLinkFailo
     @Override
     public Set<LinkOperation> linkOperations() {
         return Set.of();
+    }
+
+    CloudControl control() {
+        requireStarted();
+        return control;
     }
 
     @Override
