@@ -59,7 +59,8 @@ public final class CloudSweepMain {
             result.removed().forEach(item -> System.out.println(verb + " " + item));
             result.failed().forEach(item -> System.err.println("could not remove " + item));
             System.out.println("cloud sweep: " + result.removed().size() + " " + verb + ", " + result.failed().size()
-                    + " failed; only names with the harness prefix older than " + olderThan.toHours() + " h were considered");
+                    + " failed; only names with the harness prefix from runs older than "
+                    + dev.pipelineharness.cloud.http.CloudWait.readable(olderThan) + " were considered");
             if (config.flag(CloudKeys.PLAN)) {
                 clients.log().calls().forEach(call -> System.out.println(call.line()));
             }
