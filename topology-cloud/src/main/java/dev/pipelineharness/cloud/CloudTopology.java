@@ -170,12 +170,15 @@ final class CloudTopology implements Topology, TopologyControl, ClusterLinkFailo
         CloudDeployment cloud = unwrap(deployment);
         services.guard.check("failing over the mirror topics of link " + link.link() + " to " + drRegion());
         Map<String, Long> lags = new LinkedHashMap<>();
+        Map<String, Map<Integer, Long>> offsets = new LinkedHashMap<>();
         for (String topic : cloud.mirrorTopics()) {
-            lags.put(topic, services.http.planning() ? 0L : link.mirror(topic).totalLag());
+            ClusterLinkClient.MirrorState state = link.mirror(topic);
+            lags.put(topic, state.totalLag());
+            offsets.put(topic, Map.copyOf(state.fetchedOffsets()));
         }
         Instant requested = Instant.now();
         link.failover(cloud.mirrorTopics(), timeout);
-        return new FailoverEvidence(link.link(), requested, Instant.now(), lags);
+        return new FailoverEvidence(link.link(), requested, Instant.now(), lags, offsets);
     }
 
     private static CloudDeployment unwrap(Deployment deployment) {

@@ -180,6 +180,8 @@ class CloudGuardsTest {
                     .failover(deployment, Duration.ofSeconds(5));
 
             assertThat(evidence.mirrorLagAtCutover()).hasSize(2).allSatisfy((topic, lag) -> assertThat(lag).isEqualTo(3L));
+            assertThat(evidence.drOffsetsAtCutover().get(deployment.topic("raw_business_events")))
+                    .containsExactlyInAnyOrderEntriesOf(Map.of(0, 10L, 1, 7L));
             wm.getWireMock().verifyThat(1, postRequestedFor(urlEqualTo(
                     "/kafka/v3/clusters/lkc-west/links/east-to-west-link/mirrors:failover"))
                     .withRequestBody(matchingJsonPath("$.mirror_topic_names[0]", equalTo(deployment.topic("raw_business_events")))));

@@ -18,11 +18,14 @@ import org.apiguardian.api.API;
 public interface ClusterLinkFailover {
 
     /**
-     * What the DR cluster held when the mirrors were failed over: per topic, the lag the API
-     * reported just before the call (records the DR cluster did not have: the RPO's upper bound as
-     * Confluent defines it), and when the mirrors were writable.
+     * What the DR cluster held when the mirrors were failed over, as the API reported it just before
+     * the call: per topic the total mirror lag (records the DR cluster did not have yet: Confluent's
+     * measure of the RPO) and per topic and partition the last source offset fetched (mirrors keep
+     * the source's offsets, so a check compares the ledger's acknowledged offsets with these to count
+     * the events lost at cutover); and when the mirrors were writable (the cloud's share of the RTO).
      */
-    record FailoverEvidence(String link, Instant requestedAt, Instant stoppedAt, Map<String, Long> mirrorLagAtCutover) {
+    record FailoverEvidence(String link, Instant requestedAt, Instant stoppedAt, Map<String, Long> mirrorLagAtCutover,
+                            Map<String, Map<Integer, Long>> drOffsetsAtCutover) {
         public Duration took() {
             return Duration.between(requestedAt, stoppedAt);
         }

@@ -18,8 +18,12 @@ import java.util.Map;
  */
 public final class ClusterLinkClient {
 
-    /** A mirror topic's state and how far it was behind, per partition, as the API reported it. */
-    public record MirrorState(String topic, String status, Map<Integer, Long> lags) {
+    /**
+     * A mirror topic's state as the API reported it: per partition, how far it was behind ({@code lag})
+     * and the last source offset it fetched (mirrors keep the source's offsets, so this is what the DR
+     * cluster holds).
+     */
+    public record MirrorState(String topic, String status, Map<Integer, Long> lags, Map<Integer, Long> fetchedOffsets) {
         public long totalLag() {
             return lags.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -54,8 +58,12 @@ public final class ClusterLinkClient {
         JsonNode body = http.get(destination.api("/links/" + KafkaRestClient.encode(link) + "/mirrors/"
                 + KafkaRestClient.encode(topic)), destination.credentials()).body();
         Map<Integer, Long> lags = new LinkedHashMap<>();
-        body.path("mirror_lags").forEach(lag -> lags.put(lag.path("partition").asInt(), lag.path("lag").asLong()));
-        return new MirrorState(topic, body.path("mirror_status").asText(""), lags);
+        Map<Integer, Long> fetched = new LinkedHashMap<>();
+        body.path("mirror_lags").forEach(lag -> {
+            lags.put(lag.path("partition").asInt(), lag.path("lag").asLong());
+            fetched.put(lag.path("partition").asInt(), lag.path("last_source_fetch_offset").asLong());
+        });
+        return new MirrorState(topic, body.path("mirror_status").asText(""), lags, fetched);
     }
 
     /**
