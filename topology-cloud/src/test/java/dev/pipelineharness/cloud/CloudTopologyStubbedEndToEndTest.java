@@ -87,6 +87,47 @@ class CloudTopologyStubbedEndToEndTest {
     }
 
     @Test
+    void closingTheTopologyRemovesADeploymentTheEngineNeverClosed(WireMockRuntimeInfo wm) throws Exception {
+        CloudStubs.environment(wm.getWireMock());
+        Topology topology = topology(CloudStubs.settings(wm.getHttpBaseUrl()));
+        topology.start();
+        topology.deploy(CloudStubs.routingPipeline(), NAMESPACE);
+
+        topology.close(); // as the engine's shutdown hook does on Ctrl-C or SIGTERM
+
+        wm.getWireMock().verifyThat(1, deleteRequestedFor(urlPathMatching(CloudStubs.STATEMENTS + "/ph.*")));
+        wm.getWireMock().verifyThat(1, deleteRequestedFor(urlPathMatching(CloudStubs.CONNECTORS + "/ph.*")));
+        wm.getWireMock().verifyThat(2, deleteRequestedFor(urlPathMatching("/kafka/v3/clusters/lkc-east/topics/ph.*")));
+    }
+
+    @Test
+    void theDeploymentsFlinkStatementsArePausedByStoppingThemAndResumed(WireMockRuntimeInfo wm) throws Exception {
+        CloudStubs.environment(wm.getWireMock());
+        wm.getWireMock().register(com.github.tomakehurst.wiremock.client.WireMock.put(urlPathMatching(
+                CloudStubs.STATEMENTS + "/.+")).willReturn(aResponse().withStatus(202)));
+        try (Topology topology = topology(CloudStubs.settings(wm.getHttpBaseUrl()))) {
+            topology.start();
+            Deployment deployment = topology.deploy(CloudStubs.routingPipeline(), NAMESPACE);
+            ComponentControl flink = topology.capability(TopologyControl.class).orElseThrow().component(deployment, "flink");
+            var stopped = wm.getWireMock().register(get(urlPathMatching(CloudStubs.STATEMENTS + "/.+")).atPriority(1)
+                    .willReturn(okJson(CloudStubs.statement("STOPPED", ""))));
+
+            flink.pause();
+            assertThat(flink.state()).isEqualTo(dev.pipelineharness.api.control.ComponentState.PAUSED);
+            flink.resume();
+
+            wm.getWireMock().verifyThat(putRequestedFor(urlPathMatching(CloudStubs.STATEMENTS + "/ph.*"))
+                    .withRequestBody(matchingJsonPath("$.spec.stopped", equalTo("true"))));
+            wm.getWireMock().verifyThat(putRequestedFor(urlPathMatching(CloudStubs.STATEMENTS + "/ph.*"))
+                    .withRequestBody(matchingJsonPath("$.spec.stopped", equalTo("false"))));
+            assertThatThrownBy(flink::kill).isInstanceOf(UnsupportedOperationException.class)
+                    .hasMessageContaining("flink does not support kill");
+            wm.getWireMock().removeStubMapping(stopped);
+            deployment.close();
+        }
+    }
+
+    @Test
     void aFailedConnectorIsRemovedAgainAndItsTraceIsTheErrorWithTheSecretMasked(WireMockRuntimeInfo wm) throws Exception {
         CloudStubs.environment(wm.getWireMock());
         wm.getWireMock().register(get(urlPathMatching(CloudStubs.CONNECTORS + "/.+/status")).atPriority(1)
