@@ -90,9 +90,8 @@ final class CloudTopology implements Topology, TopologyControl, ClusterLinkFailo
 
     @Override
     public <T> Optional<T> capability(Class<T> type) {
-        if (type == ClusterLinkFailover.class && (services == null || services.link.isEmpty())
-                && config.regions().size() < 2) {
-            return Optional.empty();
+        if (type == ClusterLinkFailover.class && config.regions().size() < 2) {
+            return Optional.empty(); // no DR region, nothing to fail over to
         }
         return Topology.super.capability(type);
     }

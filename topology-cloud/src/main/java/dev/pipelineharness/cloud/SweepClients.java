@@ -1,5 +1,7 @@
 package dev.pipelineharness.cloud;
 
+import dev.pipelineharness.cloud.aws.DynamoTables;
+import dev.pipelineharness.cloud.aws.PostgresNamespace;
 import dev.pipelineharness.cloud.config.CloudConfig;
 import dev.pipelineharness.cloud.http.CallLog;
 import dev.pipelineharness.cloud.sweep.CloudSweep;
@@ -17,6 +19,9 @@ public final class SweepClients {
 
     public CloudSweep sweep() {
         return new CloudSweep(services.flink, services.connect, List.copyOf(services.kafka.values()), services.registry,
+                services.dynamoDb.map(endpoint -> new DynamoTables(endpoint, services.http.planning(), services.http.log())),
+                services.postgres.map(jdbc -> new PostgresNamespace(jdbc, services.http.planning(), services.http.log(),
+                        services.wait)),
                 Duration.ofMinutes(5));
     }
 

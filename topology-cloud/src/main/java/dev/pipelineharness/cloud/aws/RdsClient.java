@@ -8,7 +8,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -142,9 +141,5 @@ public final class RdsClient {
     private static String first(Pattern pattern, String xml) {
         Matcher matcher = pattern.matcher(xml);
         return matcher.find() ? matcher.group(1) : "";
-    }
-
-    static List<String> restrictedHeaders() {
-        return List.copyOf(RESTRICTED);
     }
 }

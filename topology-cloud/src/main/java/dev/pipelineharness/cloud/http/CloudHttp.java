@@ -101,8 +101,11 @@ public final class CloudHttp {
     /** Any call: {@code contentType} null for none (RDS's Query API posts a form). Answers parsed as JSON when they are. */
     public ApiResponse exchange(String method, URI uri, RequestAuth auth, String contentType, String body) {
         boolean read = READS.contains(method);
-        log.add(new RecordedCall(Instant.now(), method, masker.mask(uri.toString()), auth.describe(),
-                masker.mask(body), read || !planning));
+        // a live run's polls are not worth keeping; every change is, and in a plan every call
+        if (planning || !read) {
+            log.add(new RecordedCall(Instant.now(), method, masker.mask(uri.toString()), auth.describe(),
+                    masker.mask(body), read || !planning));
+        }
         if (planning && !read) {
             return new ApiResponse(202, JsonNodeFactory.instance.objectNode(), "");
         }

@@ -2,6 +2,8 @@ package dev.pipelineharness.cloud.sweep;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.pipelineharness.cloud.aws.DynamoTables;
+import dev.pipelineharness.cloud.aws.PostgresNamespace;
 import dev.pipelineharness.cloud.config.HarnessNames;
 import dev.pipelineharness.cloud.connect.ManagedConnectClient;
 import dev.pipelineharness.cloud.flink.FlinkStatementsClient;
@@ -17,7 +19,8 @@ import org.apiguardian.api.API;
 
 /**
  * Removes what killed runs left behind: Flink statements, connectors, topics (mirrors too, on the
- * DR cluster) and Schema Registry subjects whose names carry the harness prefix and whose run
+ * DR cluster), Schema Registry subjects, DynamoDB tables and PostgreSQL schemas (with their
+ * replication slots and publications) whose names carry the harness prefix and whose run
  * started more than {@code olderThan} ago. A name without the prefix is never touched, whatever
  * matched it: {@link HarnessNames#requireHarnessName} guards every delete.
  */
@@ -32,14 +35,19 @@ public final class CloudSweep {
     private final ManagedConnectClient connect;
     private final List<KafkaRestClient> clusters;
     private final Optional<SchemaRegistryClient> registry;
+    private final Optional<DynamoTables> dynamoDb;
+    private final Optional<PostgresNamespace> postgres;
     private final Duration timeout;
 
     public CloudSweep(FlinkStatementsClient flink, ManagedConnectClient connect, List<KafkaRestClient> clusters,
-                      Optional<SchemaRegistryClient> registry, Duration timeout) {
+                      Optional<SchemaRegistryClient> registry, Optional<DynamoTables> dynamoDb,
+                      Optional<PostgresNamespace> postgres, Duration timeout) {
         this.flink = flink;
         this.connect = connect;
         this.clusters = List.copyOf(clusters);
         this.registry = registry;
+        this.dynamoDb = dynamoDb;
+        this.postgres = postgres;
         this.timeout = timeout;
     }
 
@@ -62,7 +70,27 @@ public final class CloudSweep {
         }
         registry.ifPresent(sr -> sr.subjects().forEach(subject ->
                 remove("subject", subject, cutoff, removed, failed, sr::deleteSubject)));
+        dynamoDb.ifPresent(tables -> tables.list().forEach(table ->
+                remove("DynamoDB table", table, cutoff, removed, failed, name -> tables.delete(name, timeout))));
+        postgres.ifPresent(database -> {
+            try {
+                for (String schema : database.schemas(HarnessNames.MARK)) {
+                    // the deployment's slots and publications are named <schema>_...
+                    remove("PostgreSQL schema", schema, cutoff, removed, failed, name -> dropSchema(database, name));
+                }
+            } catch (java.sql.SQLException e) {
+                failed.add("PostgreSQL schemas: " + e.getMessage());
+            }
+        });
         return new Result(removed, failed);
+    }
+
+    private void dropSchema(PostgresNamespace database, String schema) {
+        try {
+            database.dropAll(schema + "_", schema, timeout);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     private static void remove(String kind, String name, Instant cutoff, List<String> removed, List<String> failed,

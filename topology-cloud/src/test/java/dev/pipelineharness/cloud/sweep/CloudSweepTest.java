@@ -68,6 +68,43 @@ class CloudSweepTest {
     }
 
     @Test
+    void dynamoDbTablesOfOldRunsGoAndOthersStay(WireMockRuntimeInfo wm) {
+        var stub = wm.getWireMock();
+        stub.register(get(urlEqualTo(STATEMENTS + "?page_size=100")).willReturn(okJson("{\"data\":[],\"metadata\":{}}")));
+        stub.register(get(urlEqualTo(CONNECTORS)).willReturn(okJson("[]")));
+        stub.register(get(urlEqualTo("/kafka/v3/clusters/lkc-east/topics")).willReturn(okJson("{\"data\":[]}")));
+        stub.register(get(urlPathEqualTo("/subjects")).willReturn(okJson("[]")));
+        String target = "X-Amz-Target";
+        stub.register(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/"))
+                .withHeader(target, com.github.tomakehurst.wiremock.client.WireMock.equalTo("DynamoDB_20120810.ListTables"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.0")
+                        .withBody("{\"TableNames\":[\"" + OLD + "_r1_smoke_interactions\",\"dev-user-personalization\","
+                                + "\"" + RECENT + "_r2_smoke_interactions\"]}")));
+        stub.register(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/"))
+                .withHeader(target, com.github.tomakehurst.wiremock.client.WireMock.equalTo("DynamoDB_20120810.DeleteTable"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.0")
+                        .withBody("{\"TableDescription\":{\"TableStatus\":\"DELETING\"}}")));
+        stub.register(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/"))
+                .withHeader(target, com.github.tomakehurst.wiremock.client.WireMock.equalTo("DynamoDB_20120810.DescribeTable"))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.0")
+                        .withBody("{\"__type\":\"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException\","
+                                + "\"message\":\"Requested resource not found\"}")));
+        Map<String, String> settings = settings(wm);
+        settings.put(CloudKeys.AWS_REGION, "us-east-1");
+        settings.put(CloudKeys.AWS_ACCESS_KEY_ID, "AKID");
+        settings.put(CloudKeys.AWS_SECRET_ACCESS_KEY, "aws-secret");
+        settings.put(CloudKeys.DYNAMODB_ENDPOINT, wm.getHttpBaseUrl());
+
+        CloudSweep.Result result = new SweepClients(CloudConfig.from(settings, name -> null)).sweep()
+                .sweep(Duration.ofHours(6), NOW);
+
+        assertThat(result.removed()).containsExactly("DynamoDB table " + OLD + "_r1_smoke_interactions");
+        stub.verifyThat(1, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/"))
+                .withHeader(target, com.github.tomakehurst.wiremock.client.WireMock.equalTo("DynamoDB_20120810.DeleteTable"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(OLD + "_r1_smoke_interactions")));
+    }
+
+    @Test
     void theMainClassRefusesUnknownArgumentsAndMissingSettings() {
         assertThat(CloudSweepMain.run(new String[] {"--older", "6h"}, Map.of())).isEqualTo(2);
         assertThat(CloudSweepMain.run(new String[] {"--older-than", "6h"}, Map.of())).isEqualTo(2);
