@@ -9,6 +9,7 @@ import dev.pipelineharness.cloud.config.CloudConfig;
 import dev.pipelineharness.cloud.config.CloudKeys;
 import dev.pipelineharness.cloud.connect.ManagedConnectClient;
 import dev.pipelineharness.cloud.control.DestructiveGuard;
+import dev.pipelineharness.cloud.flink.ComputePoolClient;
 import dev.pipelineharness.cloud.flink.FlinkSettings;
 import dev.pipelineharness.cloud.flink.FlinkStatementsClient;
 import dev.pipelineharness.cloud.http.ApiCredentials;
@@ -43,6 +44,7 @@ final class CloudServices {
     final Map<String, KafkaRestClient> kafka = new LinkedHashMap<>();
     final Optional<ClusterLinkClient> link;
     final FlinkStatementsClient flink;
+    final ComputePoolClient computePool;
     final ManagedConnectClient connect;
     final Optional<SchemaRegistryClient> registry;
     final Optional<JdbcEndpoint> postgres;
@@ -68,6 +70,9 @@ final class CloudServices {
                 config.text(CloudKeys.ORGANIZATION_ID), environmentId, config.text(CloudKeys.FLINK_COMPUTE_POOL),
                 config.text(CloudKeys.FLINK_CATALOG), config.text(CloudKeys.FLINK_DATABASE),
                 credentials("Flink SQL", CloudKeys.FLINK_API_KEY, CloudKeys.FLINK_API_SECRET)));
+        this.computePool = new ComputePoolClient(http, wait, URI.create(config.text(CloudKeys.API_URL, "https://api.confluent.cloud")),
+                config.text(CloudKeys.FLINK_COMPUTE_POOL), environmentId,
+                credentials("Confluent Cloud (compute pools)", CloudKeys.CLOUD_API_KEY, CloudKeys.CLOUD_API_SECRET));
         this.connect = new ManagedConnectClient(http, wait, URI.create(config.text(CloudKeys.API_URL, "https://api.confluent.cloud")),
                 environmentId, primary().cluster().clusterId(),
                 credentials("Confluent Cloud (Connect)", CloudKeys.CLOUD_API_KEY, CloudKeys.CLOUD_API_SECRET));

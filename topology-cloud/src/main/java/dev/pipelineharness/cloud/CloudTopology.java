@@ -67,6 +67,7 @@ final class CloudTopology implements Topology, TopologyControl, ClusterLinkFailo
         services.kafka.values().forEach(kafka -> kafka.describeCluster());
         services.flink.check();
         services.connect.list();
+        services.computePool.awaitProvisioned(config.text(CloudKeys.FLINK_COMPUTE_POOL), settings.startTimeout());
         Map<String, KafkaEndpoint> kafka = new LinkedHashMap<>();
         services.regions.forEach(region -> kafka.put(region, services.kafkaEndpoint(region)));
         endpoints = new CloudEndpoints(services.regions, kafka, services.postgres, services.dynamoDb,

@@ -79,6 +79,10 @@ final class CloudStubs {
                 .withBody("{\"error_code\":40403,\"message\":\"This server does not host this topic-partition.\"}")));
         wm.register(get(urlEqualTo("/kafka/v3/clusters/lkc-east/topics")).willReturn(okJson("{\"data\":[]}")));
 
+        wm.register(get(urlEqualTo("/fcpm/v2/compute-pools/lfcp-pool1?environment=" + ENV)).inScenario("pool")
+                .whenScenarioStateIs(STARTED).willSetStateTo("provisioned").willReturn(okJson(computePool("PROVISIONING"))));
+        wm.register(get(urlEqualTo("/fcpm/v2/compute-pools/lfcp-pool1?environment=" + ENV)).inScenario("pool")
+                .whenScenarioStateIs("provisioned").willReturn(okJson(computePool("PROVISIONED"))));
         wm.register(get(urlEqualTo(STATEMENTS + "?page_size=1")).willReturn(okJson("{\"data\":[],\"metadata\":{}}")));
         wm.register(post(urlEqualTo(STATEMENTS)).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody(statement("PENDING", ""))));
@@ -111,6 +115,12 @@ final class CloudStubs {
                 + "\"environment_id\":\"" + ENV + "\",\"metadata\":{\"created_at\":\"2026-12-01T08:00:00Z\","
                 + "\"resource_version\":\"a1\"},\"spec\":{\"statement\":\"INSERT ...\",\"compute_pool_id\":\"lfcp-pool1\","
                 + "\"stopped\":false},\"status\":{\"phase\":\"" + phase + "\",\"detail\":\"" + detail + "\"}}";
+    }
+
+    static String computePool(String phase) {
+        return "{\"api_version\":\"fcpm/v2\",\"kind\":\"ComputePool\",\"id\":\"lfcp-pool1\",\"spec\":{\"display_name\":"
+                + "\"harness\",\"cloud\":\"AWS\",\"region\":\"us-east-1\",\"max_cfu\":10,\"environment\":{\"id\":\"" + ENV
+                + "\"}},\"status\":{\"phase\":\"" + phase + "\",\"current_cfu\":0}}";
     }
 
     static String connectorStatus(String state) {

@@ -199,6 +199,16 @@ class CloudTopologyStubbedEndToEndTest {
         }
     }
 
+    @Test
+    void aFailedComputePoolStopsTheStart(WireMockRuntimeInfo wm) {
+        CloudStubs.environment(wm.getWireMock());
+        wm.getWireMock().register(get(urlEqualTo("/fcpm/v2/compute-pools/lfcp-pool1?environment=" + CloudStubs.ENV))
+                .atPriority(1).willReturn(okJson(CloudStubs.computePool("FAILED"))));
+        try (Topology topology = topology(CloudStubs.settings(wm.getHttpBaseUrl()))) {
+            assertThatThrownBy(topology::start).hasMessageContaining("Flink compute pool lfcp-pool1 is FAILED");
+        }
+    }
+
     private Topology topology(Map<String, String> settings) {
         return new CloudTopologyProvider().create(new TopologySettings(work, false, Duration.ofSeconds(20), settings));
     }
