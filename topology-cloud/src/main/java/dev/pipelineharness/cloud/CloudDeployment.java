@@ -120,6 +120,8 @@ final class CloudDeployment implements Deployment {
             }
         }
         for (PipelineFile file : cloud.connectors()) {
+            // the shape is checked on the text as written: an error quoting the resolved one could show a secret
+            ConnectorFile.parse(file, file.text(), names);
             ConnectorFile connector = ConnectorFile.parse(file, Placeholders.resolve(file, values), names);
             services.connect.create(connector.name(), connector.config(), connector.displayName());
             undo.push(() -> services.connect.delete(connector.name()));
