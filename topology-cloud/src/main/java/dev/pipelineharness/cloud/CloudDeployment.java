@@ -84,6 +84,11 @@ final class CloudDeployment implements Deployment {
     }
 
     private void createAll(CloudPipeline cloud) throws Exception {
+        // every connector's shape is checked first, before anything is created, and on the text as
+        // written: a JSON error quoting the resolved text could show a secret
+        for (PipelineFile file : cloud.connectors()) {
+            ConnectorFile.parse(file, file.text(), names);
+        }
         Map<String, String> values = CloudPlaceholders.of(services, pipeline, namespace, schema);
         if (!cloud.ddl().isEmpty()) {
             PostgresNamespace postgres = postgres("its PostgreSQL DDL " + cloud.ddl().get(0).displayName());
@@ -120,8 +125,6 @@ final class CloudDeployment implements Deployment {
             }
         }
         for (PipelineFile file : cloud.connectors()) {
-            // the shape is checked on the text as written: an error quoting the resolved one could show a secret
-            ConnectorFile.parse(file, file.text(), names);
             ConnectorFile connector = ConnectorFile.parse(file, Placeholders.resolve(file, values), names);
             services.connect.create(connector.name(), connector.config(), connector.displayName());
             undo.push(() -> services.connect.delete(connector.name()));
