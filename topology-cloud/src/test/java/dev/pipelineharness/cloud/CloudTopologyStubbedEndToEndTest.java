@@ -200,6 +200,26 @@ class CloudTopologyStubbedEndToEndTest {
     }
 
     @Test
+    void aMalformedConnectorFileIsRefusedAtItsLineBeforeAnythingIsCreated(WireMockRuntimeInfo wm) throws Exception {
+        CloudStubs.environment(wm.getWireMock());
+        Path folder = Files.createDirectories(work.resolve("bad"));
+        Path connector = Files.writeString(Files.createDirectories(folder.resolve("connectors")).resolve("sink.json"),
+                "{\"name\": \"sink\",\n \"config\": {\"connector.class\": \"PostgresSink\",\n \"connection.password\": "
+                        + "\"${postgres.password}\" \"oops\"}}");
+        var pipeline = new dev.pipelineharness.api.PipelineDefinition("bad", folder,
+                java.util.List.of(new dev.pipelineharness.api.TopicSpec("t", 1, "json", Map.of())), java.util.List.of(),
+                java.util.List.of(), java.util.List.of(), java.util.List.of(new dev.pipelineharness.api.PipelineFile(
+                        connector, "bad/connectors/sink.json", Files.readString(connector))));
+        try (Topology topology = topology(CloudStubs.settings(wm.getHttpBaseUrl()))) {
+            topology.start();
+            assertThatThrownBy(() -> topology.deploy(pipeline, NAMESPACE))
+                    .isInstanceOf(dev.pipelineharness.api.ScenarioDefinitionException.class)
+                    .hasMessageContaining("bad/connectors/sink.json:3:");
+        }
+        wm.getWireMock().verifyThat(0, postRequestedFor(anyUrl()));
+    }
+
+    @Test
     void aFailedComputePoolStopsTheStart(WireMockRuntimeInfo wm) {
         CloudStubs.environment(wm.getWireMock());
         wm.getWireMock().register(get(urlEqualTo("/fcpm/v2/compute-pools/lfcp-pool1?environment=" + CloudStubs.ENV))
