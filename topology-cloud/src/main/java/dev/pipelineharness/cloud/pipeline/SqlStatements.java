@@ -57,7 +57,7 @@ final class SqlStatements {
                 } else {
                     quote = 0;
                 }
-            } else if (quote == 0 && c == ';') {
+            } else if (quote == 0 && c == ';' && !insideStatementSet(current)) {
                 add(statements, current, startLine);
                 current.setLength(0);
                 startLine = -1;
@@ -70,6 +70,12 @@ final class SqlStatements {
         }
         add(statements, current, startLine);
         return statements;
+    }
+
+    /** {@code EXECUTE STATEMENT SET BEGIN ...; ...; END}: its inner semicolons do not end it. */
+    private static boolean insideStatementSet(StringBuilder current) {
+        String text = current.toString().strip().toUpperCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
+        return text.startsWith("EXECUTE STATEMENT SET") && !text.endsWith(" END");
     }
 
     private static void add(List<SqlStatement> statements, StringBuilder text, int line) {

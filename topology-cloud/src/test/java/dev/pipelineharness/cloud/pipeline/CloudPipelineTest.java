@@ -63,6 +63,20 @@ class CloudPipelineTest {
                 .containsExactly(false, true, true);
     }
 
+    @Test
+    void aStatementSetIsOneStatementWhateverItHoldsInside() throws IOException {
+        PipelineFile sql = write("flink/sets.sql", "-- no connector options here\nEXECUTE STATEMENT SET\nBEGIN\n"
+                + "  INSERT INTO a SELECT * FROM s;\n  INSERT INTO b SELECT * FROM s;\nEND;\nINSERT INTO c SELECT 1;\n");
+
+        CloudPipeline cloud = CloudPipeline.of(pipeline(List.of(sql), List.of()));
+
+        assertThat(cloud.flinkStatements()).extracting(CloudPipeline.FlinkStatement::sql).containsExactly(
+                "EXECUTE STATEMENT SET\nBEGIN\n  INSERT INTO a SELECT * FROM s;\n  INSERT INTO b SELECT * FROM s;\nEND",
+                "INSERT INTO c SELECT 1");
+        assertThat(cloud.flinkStatements()).extracting(CloudPipeline.FlinkStatement::where)
+                .containsExactly("p/flink/sets.sql:2", "p/flink/sets.sql:7");
+    }
+
     private PipelineDefinition pipeline(List<PipelineFile> sql, List<PipelineFile> connectors) {
         return new PipelineDefinition("p", folder, List.of(), List.of(), List.of(), sql, connectors);
     }
