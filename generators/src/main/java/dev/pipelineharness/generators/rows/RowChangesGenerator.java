@@ -7,7 +7,10 @@ import dev.pipelineharness.api.GenerationContext;
 import dev.pipelineharness.api.Generator;
 import dev.pipelineharness.api.JdbcEndpoint;
 import dev.pipelineharness.generators.write.JdbcBatchWriter;
+import dev.pipelineharness.generators.Pacer;
+import dev.pipelineharness.generators.Pacing;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -21,6 +24,7 @@ public final class RowChangesGenerator implements Generator {
     private final String description;
     private final int commitEvery;
     private final Function<Long, List<RowChange>> changesForSeed;
+    private double changesPerSecond;
 
     /**
      * @param name        the generator's name, prefix of the figures it publishes ({@code entity-changes.committed})
@@ -32,6 +36,12 @@ public final class RowChangesGenerator implements Generator {
         this.description = description;
         this.commitEvery = commitEvery;
         this.changesForSeed = changesForSeed;
+    }
+
+    /** Spaces the changes to {@code perSecond} (0: as fast as PostgreSQL commits them). */
+    public RowChangesGenerator paced(double perSecond) {
+        this.changesPerSecond = perSecond;
+        return this;
     }
 
     @Override
@@ -47,7 +57,8 @@ public final class RowChangesGenerator implements Generator {
         GeneratedRowChanges generated = context.store().computeIfAbsent(GeneratedRowChanges.class, GeneratedRowChanges::new);
         List<RowChange> changes = changesForSeed.apply(context.seed());
         try (JdbcBatchWriter writer = new JdbcBatchWriter(endpoint, deployment.postgresSchema(), commitEvery)) {
-            writer.apply(changes, generated::addAll);
+            writer.apply(changes, generated::addAll,
+                    new Pacer(new Pacing(changes.size(), Optional.empty(), changesPerSecond, Optional.empty())));
         }
         context.publish(name + ".committed", Integer.toString(changes.size()));
     }

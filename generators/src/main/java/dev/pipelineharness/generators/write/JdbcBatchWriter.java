@@ -7,7 +7,10 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import dev.pipelineharness.generators.Pacer;
+import dev.pipelineharness.generators.Pacing;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
@@ -38,8 +41,22 @@ public final class JdbcBatchWriter implements AutoCloseable {
      * committed (the JDBC equivalent of an ack).
      */
     public void apply(List<RowChange> changes, Consumer<List<RowChange>> committed) throws SQLException {
+        try {
+            apply(changes, committed, new Pacer(new Pacing(changes.size(), Optional.empty(), 0, Optional.empty())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted", e);
+        }
+    }
+
+    /** As {@link #apply(List, Consumer)}, each change waiting for its slot of {@code pacer} before its group is written. */
+    public void apply(List<RowChange> changes, Consumer<List<RowChange>> committed, Pacer pacer)
+            throws SQLException, InterruptedException {
         for (int start = 0; start < changes.size(); start += commitEvery) {
             List<RowChange> group = changes.subList(start, Math.min(changes.size(), start + commitEvery));
+            for (int i = 0; i < group.size(); i++) {
+                pacer.acquire();
+            }
             applyGroup(group);
             connection.commit();
             committed.accept(group);
