@@ -19,6 +19,6 @@ public final class EntityChangesProvider implements GeneratorProvider {
         EntityChangeShape shape = EntityChangeShape.from(params);
         return new RowChangesGenerator(name(), "entity-changes: " + shape.count() + " changes of " + shape.tables(),
                 shape.commitEvery(), seed -> EntityChangeSequence.generate(shape, seed, ValuePools.forSeed(seed)))
-                .paced(shape.ratePerSecond());
+                .paced(shape.ratePerSecond()).reconnectingWithin(shape.reconnectWithin());
     }
 }

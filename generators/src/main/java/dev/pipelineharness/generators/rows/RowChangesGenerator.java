@@ -9,6 +9,7 @@ import dev.pipelineharness.api.JdbcEndpoint;
 import dev.pipelineharness.generators.write.JdbcBatchWriter;
 import dev.pipelineharness.generators.Pacer;
 import dev.pipelineharness.generators.Pacing;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -25,6 +26,7 @@ public final class RowChangesGenerator implements Generator {
     private final int commitEvery;
     private final Function<Long, List<RowChange>> changesForSeed;
     private double changesPerSecond;
+    private Duration reconnectWithin = Duration.ZERO;
 
     /**
      * @param name        the generator's name, prefix of the figures it publishes ({@code entity-changes.committed})
@@ -44,6 +46,12 @@ public final class RowChangesGenerator implements Generator {
         return this;
     }
 
+    /** Survives PostgreSQL going away for up to {@code within} (zero: a lost connection fails the generator). */
+    public RowChangesGenerator reconnectingWithin(Duration within) {
+        this.reconnectWithin = within;
+        return this;
+    }
+
     @Override
     public String describe() {
         return description;
@@ -57,6 +65,9 @@ public final class RowChangesGenerator implements Generator {
         GeneratedRowChanges generated = context.store().computeIfAbsent(GeneratedRowChanges.class, GeneratedRowChanges::new);
         List<RowChange> changes = changesForSeed.apply(context.seed());
         try (JdbcBatchWriter writer = new JdbcBatchWriter(endpoint, deployment.postgresSchema(), commitEvery)) {
+            if (!reconnectWithin.isZero()) {
+                writer.surviving(reconnectWithin);
+            }
             writer.apply(changes, generated::addAll,
                     new Pacer(new Pacing(changes.size(), Optional.empty(), changesPerSecond, Optional.empty())));
         }
