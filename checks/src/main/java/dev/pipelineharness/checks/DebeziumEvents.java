@@ -36,7 +36,8 @@ public final class DebeziumEvents {
                 columns.put(field.getKey(), node.isNull() ? null : node.isNumber() ? node.decimalValue() : node.asText());
             }
         }
+        JsonNode lsn = value.path("source").get("lsn");
         return new ObservedChange(record.partition(), record.offset(), key, op.asText(),
-                "d".equals(op.asText()) ? Map.of() : columns);
+                "d".equals(op.asText()) ? Map.of() : columns, lsn == null || lsn.isNull() ? null : lsn.asText());
     }
 }

@@ -13,4 +13,10 @@ public interface FaultContext {
     Deployment deployment();
 
     ScenarioStore store();
+
+    /**
+     * Records what the topology showed after an injection or a heal ({@code kafka.east: STOPPED},
+     * {@code flink->kafka: cut, 0 open connections}), on the run's timeline and in the reports.
+     */
+    void evidence(String observation);
 }

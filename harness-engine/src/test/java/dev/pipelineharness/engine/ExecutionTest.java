@@ -16,6 +16,7 @@ import dev.pipelineharness.engine.fakes.FakeEvents;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,7 +129,7 @@ class ExecutionTest {
         assertThat(results.allEvents().reportingEntryPublished().stream()
                 .flatMap(e -> e.getPayload(ReportEntry.class).stream())
                 .flatMap(entry -> entry.getKeyValuePairs().keySet().stream()))
-                .contains("fault.pause.injected", "fault.pause.healed", "generate[0].counter.written", "time.deploy",
+                .contains("fault[0].pause.injected", "fault[0].pause.healed", "generate[0].counter.written", "time.deploy",
                         "time.timeline", "time.checks", "seed", "namespace");
     }
 
@@ -182,5 +183,39 @@ class ExecutionTest {
                 .execute();
         results.testEvents().assertStatistics(stats -> stats.succeeded(5).failed(0));
         assertThat(FakeEvents.all()).filteredOn("start fake"::equals).hasSize(1);
+    }
+
+    @Test
+    void aScenarioFaultingSharedComponentsRunsAloneWhileOthersRunInParallel() {
+        EngineExecutionResults results = HarnessKit.engine(Map.of(Constants.PARALLELISM_PROPERTY_NAME, "3"))
+                .selectors(selectClasspathResource(HarnessKit.BASE + "scenarios/smoke.scenario.yaml"),
+                        selectClasspathResource(BEHAVIOUR + "faults.scenario.yaml"),
+                        selectClasspathResource(HarnessKit.BASE + "scenarios/slow.scenario.yaml"))
+                .execute();
+
+        results.testEvents().assertStatistics(stats -> stats.failed(0));
+        List<String> lifecycle = FakeEvents.all().stream()
+                .filter(e -> e.startsWith("deploy ") || e.startsWith("undeploy ")).toList();
+        int deployed = indexOf(lifecycle, "pause_during_generation", "deploy ");
+        int undeployed = indexOf(lifecycle, "pause_during_generation", "undeploy ");
+        assertThat(lifecycle.subList(deployed + 1, undeployed)).as("while the faulting scenario ran: %s", lifecycle)
+                .isEmpty();
+        assertThat(lifecycle.subList(0, deployed)).as("nothing else was still deployed when it started: %s", lifecycle)
+                .filteredOn(e -> e.startsWith("deploy ")).hasSameSizeAs(
+                        lifecycle.subList(0, deployed).stream().filter(e -> e.startsWith("undeploy ")).toList());
+        assertThat(results.allEvents().reportingEntryPublished().stream()
+                .flatMap(e -> e.getPayload(ReportEntry.class).stream())
+                .flatMap(entry -> entry.getKeyValuePairs().entrySet().stream())
+                .filter(entry -> entry.getKey().equals("runs-alone")).map(Map.Entry::getValue))
+                .containsExactly("fault[0] pause east disturbs every scenario on topology 'fake'");
+    }
+
+    private static int indexOf(List<String> events, String scenario, String prefix) {
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).startsWith(prefix) && events.get(i).contains(scenario)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no '" + prefix + "' event of " + scenario + " in " + events);
     }
 }

@@ -14,6 +14,7 @@ import dev.pipelineharness.api.control.ComponentControl;
 import dev.pipelineharness.api.control.ComponentOperation;
 import dev.pipelineharness.api.control.LinkControl;
 import dev.pipelineharness.api.control.LinkOperation;
+import dev.pipelineharness.api.control.Scope;
 import dev.pipelineharness.api.control.TopologyControl;
 import dev.pipelineharness.local.connect.ConnectWorker;
 import dev.pipelineharness.local.control.EmbeddedControl;
@@ -175,8 +176,28 @@ public final class EmbeddedTopology implements Topology, TopologyControl {
     }
 
     @Override
+    public List<ComponentControl> sharedComponents() {
+        return control().sharedComponents();
+    }
+
+    @Override
     public List<LinkControl> links(Deployment deployment) {
         return control().links(deployment);
+    }
+
+    @Override
+    public Set<String> componentNames() {
+        return EmbeddedControl.COMPONENT_NAMES;
+    }
+
+    @Override
+    public Set<String> linkNames() {
+        return EmbeddedControl.LINK_NAMES;
+    }
+
+    @Override
+    public Scope scopeOf(String name) {
+        return EmbeddedControl.scope(name);
     }
 
     /** Known before start: every process can be killed and restarted, most paused (see {@link EmbeddedControl}). */

@@ -5,6 +5,7 @@ import dev.pipelineharness.checks.CheckSettings;
 import dev.pipelineharness.checks.DebeziumEvents;
 import dev.pipelineharness.checks.ObservedChange;
 import dev.pipelineharness.checks.ObservedRecord;
+import dev.pipelineharness.checks.Redeliveries;
 import dev.pipelineharness.checks.TopicRecords;
 import dev.pipelineharness.api.Check;
 import dev.pipelineharness.api.CheckContext;
@@ -23,7 +24,9 @@ import java.util.List;
  * {@code cdc-captured: {tables: [loan_entities, car_entities], within: 60s}}: one check per table;
  * topic {@code cdc_<table>} must hold one Debezium change event per committed insert, update and
  * delete of the table, in commit order per primary key (tombstones ignored, {@code r} counts as
- * {@code c}).
+ * {@code c}). {@code guarantee: at-least-once} (default {@code exactly-once}) accepts redelivered
+ * copies of an event (same key and source position, as after a Connect worker crash), counts them
+ * and judges the rest as usual.
  */
 public final class CdcCapturedCheckProvider implements CheckProvider {
 
@@ -34,14 +37,16 @@ public final class CdcCapturedCheckProvider implements CheckProvider {
 
     @Override
     public List<Check> create(Params params) {
-        params.allowOnly("tables", "within");
+        params.allowOnly("tables", "within", "guarantee");
+        boolean atLeastOnce = "at-least-once".equals(params.choice("guarantee", List.of("exactly-once", "at-least-once"),
+                "exactly-once"));
         List<String> tables = params.strings("tables", EntityChangeShape.TABLES);
         if (tables.isEmpty()) {
             throw params.error("tables", "must name at least one table");
         }
         Duration within = CheckSettings.within(params);
         List<Check> checks = new ArrayList<>();
-        tables.forEach(table -> checks.add(new CdcCapturedCheck(table, within)));
+        tables.forEach(table -> checks.add(new CdcCapturedCheck(table, within, atLeastOnce)));
         return checks;
     }
 
@@ -50,12 +55,14 @@ public final class CdcCapturedCheckProvider implements CheckProvider {
         private final String table;
         private final String topic;
         private final Duration within;
+        private final boolean atLeastOnce;
         private TopicRecords records;
 
-        CdcCapturedCheck(String table, Duration within) {
+        CdcCapturedCheck(String table, Duration within, boolean atLeastOnce) {
             this.table = table;
             this.topic = CdcOracle.topicOf(table);
             this.within = within;
+            this.atLeastOnce = atLeastOnce;
         }
 
         @Override
@@ -89,7 +96,14 @@ public final class CdcCapturedCheckProvider implements CheckProvider {
                     observed.add(change);
                 }
             }
-            return ChangeComparison.compare(topic, expected, observed);
+            if (!atLeastOnce) {
+                return ChangeComparison.compare(topic, expected, observed);
+            }
+            Redeliveries firsts = Redeliveries.removeFrom(observed);
+            Verdict verdict = ChangeComparison.compare(topic, expected, firsts.changes());
+            String copies = firsts.redelivered() + " redelivered cop" + (firsts.redelivered() == 1 ? "y" : "ies")
+                    + " accepted (at-least-once)";
+            return new Verdict(verdict.passed(), verdict.summary() + "; " + copies, verdict.details());
         }
 
         @Override

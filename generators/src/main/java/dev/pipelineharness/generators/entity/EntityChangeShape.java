@@ -10,14 +10,19 @@ import java.util.List;
  * a change to an existing row is a delete with probability {@code deletes} (0.1), else an update;
  * a change to an absent row is an insert. {@code commit-every} changes per transaction (50);
  * {@code start-time} is the first {@code updated_at} (2026-01-01T00:00:00Z), one second apart.
+ * {@code rate} spaces the changes ({@code 50/s}; by default as fast as PostgreSQL commits them), so
+ * a fault can strike while changes are still being committed. {@code reconnect-within} ({@code 60s};
+ * by default a lost connection fails the generator) makes the writer survive PostgreSQL restarting:
+ * it reconnects and neither loses nor repeats a commit (see {@code JdbcBatchWriter}).
  */
 public record EntityChangeShape(long count, int keys, List<String> tables, double deletes, int commitEvery,
-                                long startTime) {
+                                long startTime, double ratePerSecond, java.time.Duration reconnectWithin) {
 
     public static final List<String> TABLES = List.of("loan_entities", "car_entities");
 
     public static EntityChangeShape from(Params params) {
-        params.allowOnly("count", "keys", "tables", "deletes", "commit-every", "start-time");
+        params.allowOnly("count", "keys", "tables", "deletes", "commit-every", "start-time", "rate",
+                "reconnect-within");
         long count = params.positiveLong("count", 200);
         int keys = params.intValue("keys", 50);
         if (keys <= 0) {
@@ -38,6 +43,7 @@ public record EntityChangeShape(long count, int keys, List<String> tables, doubl
             throw params.error("commit-every", "must be greater than 0, was " + commitEvery);
         }
         long start = params.longValue("start-time", EventTimeShape.DEFAULT_START);
-        return new EntityChangeShape(count, keys, List.copyOf(tables), deletes, commitEvery, start);
+        return new EntityChangeShape(count, keys, List.copyOf(tables), deletes, commitEvery, start,
+                params.ratePerSecond("rate", 0), params.duration("reconnect-within", java.time.Duration.ZERO));
     }
 }

@@ -18,6 +18,7 @@ public final class EntityChangesProvider implements GeneratorProvider {
     public Generator create(Params params) {
         EntityChangeShape shape = EntityChangeShape.from(params);
         return new RowChangesGenerator(name(), "entity-changes: " + shape.count() + " changes of " + shape.tables(),
-                shape.commitEvery(), seed -> EntityChangeSequence.generate(shape, seed, ValuePools.forSeed(seed)));
+                shape.commitEvery(), seed -> EntityChangeSequence.generate(shape, seed, ValuePools.forSeed(seed)))
+                .paced(shape.ratePerSecond()).reconnectingWithin(shape.reconnectWithin());
     }
 }

@@ -7,7 +7,11 @@ import dev.pipelineharness.api.GenerationContext;
 import dev.pipelineharness.api.Generator;
 import dev.pipelineharness.api.JdbcEndpoint;
 import dev.pipelineharness.generators.write.JdbcBatchWriter;
+import dev.pipelineharness.generators.Pacer;
+import dev.pipelineharness.generators.Pacing;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -21,6 +25,8 @@ public final class RowChangesGenerator implements Generator {
     private final String description;
     private final int commitEvery;
     private final Function<Long, List<RowChange>> changesForSeed;
+    private double changesPerSecond;
+    private Duration reconnectWithin = Duration.ZERO;
 
     /**
      * @param name        the generator's name, prefix of the figures it publishes ({@code entity-changes.committed})
@@ -32,6 +38,18 @@ public final class RowChangesGenerator implements Generator {
         this.description = description;
         this.commitEvery = commitEvery;
         this.changesForSeed = changesForSeed;
+    }
+
+    /** Spaces the changes to {@code perSecond} (0: as fast as PostgreSQL commits them). */
+    public RowChangesGenerator paced(double perSecond) {
+        this.changesPerSecond = perSecond;
+        return this;
+    }
+
+    /** Survives PostgreSQL going away for up to {@code within} (zero: a lost connection fails the generator). */
+    public RowChangesGenerator reconnectingWithin(Duration within) {
+        this.reconnectWithin = within;
+        return this;
     }
 
     @Override
@@ -47,7 +65,11 @@ public final class RowChangesGenerator implements Generator {
         GeneratedRowChanges generated = context.store().computeIfAbsent(GeneratedRowChanges.class, GeneratedRowChanges::new);
         List<RowChange> changes = changesForSeed.apply(context.seed());
         try (JdbcBatchWriter writer = new JdbcBatchWriter(endpoint, deployment.postgresSchema(), commitEvery)) {
-            writer.apply(changes, generated::addAll);
+            if (!reconnectWithin.isZero()) {
+                writer.surviving(reconnectWithin);
+            }
+            writer.apply(changes, generated::addAll,
+                    new Pacer(new Pacing(changes.size(), Optional.empty(), changesPerSecond, Optional.empty())));
         }
         context.publish(name + ".committed", Integer.toString(changes.size()));
     }

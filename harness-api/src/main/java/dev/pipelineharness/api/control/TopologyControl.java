@@ -19,6 +19,23 @@ public interface TopologyControl {
     /** The shared components and those {@code deployment} owns (its Flink job), shared ones first. */
     List<ComponentControl> components(Deployment deployment);
 
+    /** The components every scenario shares, for the readiness check after a scenario that faulted them. */
+    List<ComponentControl> sharedComponents();
+
+    /**
+     * The names of every component (including those a deployment will own) and link, known before the
+     * topology starts, so a fault naming an unknown one is refused before anything is deployed.
+     */
+    Set<String> componentNames();
+
+    Set<String> linkNames();
+
+    /**
+     * Whom a fault on the component or link named {@code name} disturbs, known before the topology
+     * starts, so the engine can decide before deploying that a scenario runs alone.
+     */
+    Scope scopeOf(String name);
+
     /** The links a fault may act on for {@code deployment}. */
     List<LinkControl> links(Deployment deployment);
 

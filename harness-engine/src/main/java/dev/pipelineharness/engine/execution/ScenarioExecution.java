@@ -3,6 +3,7 @@ package dev.pipelineharness.engine.execution;
 import dev.pipelineharness.api.CheckContext;
 import dev.pipelineharness.api.Deployment;
 import dev.pipelineharness.api.Namespace;
+import dev.pipelineharness.api.ScenarioDefinitionException;
 import dev.pipelineharness.api.ScenarioStore;
 import dev.pipelineharness.api.Topology;
 import dev.pipelineharness.api.Verdict;
@@ -40,17 +41,20 @@ final class ScenarioExecution {
     private final Topologies topologies;
     private final HarnessConfiguration configuration;
     private final Namespace namespace;
+    /** Why this scenario runs alone (a fault on a shared component), or empty. */
+    private final Optional<String> alone;
     private final Set<TestDescriptor> reported = new HashSet<>();
     private final Map<String, Duration> phases = new LinkedHashMap<>();
     private int failedChecks;
 
     ScenarioExecution(ScenarioDescriptor descriptor, EngineExecutionListener listener, Topologies topologies,
-                      HarnessConfiguration configuration, Namespace namespace) {
+                      HarnessConfiguration configuration, Namespace namespace, Optional<String> alone) {
         this.descriptor = descriptor;
         this.listener = listener;
         this.topologies = topologies;
         this.configuration = configuration;
         this.namespace = namespace;
+        this.alone = alone;
     }
 
     RunSummary.Outcome execute() {
@@ -67,12 +71,17 @@ final class ScenarioExecution {
             if (unsupported.isPresent()) {
                 return skip(unsupported.get(), begin);
             }
+            definition.faults().forEach(step -> step.fault().validate(topologies.created(definition.topology())));
+        } catch (ScenarioDefinitionException e) {
+            listener.executionStarted(descriptor);
+            return fail(new ScenarioFailure(e.getMessage(), e), begin, List.of());
         } catch (RuntimeException | Error e) {
             listener.executionStarted(descriptor);
             return fail(new ScenarioFailure("creating topology '" + definition.topology() + "' failed: " + e, e), begin, List.of());
         }
         listener.executionStarted(descriptor);
         listener.reportingEntryPublished(descriptor, ReportEntry.from("namespace", namespace.prefix()));
+        alone.ifPresent(reason -> listener.reportingEntryPublished(descriptor, ReportEntry.from("runs-alone", reason)));
         Throwable failure = null;
         Deployment deployment = null;
         List<Path> logFiles = List.of();
@@ -123,6 +132,9 @@ final class ScenarioExecution {
                     }
                 }
             }
+            if (alone.isPresent() && deployment != null) {
+                failure = restoreTopology(topology, failure);
+            }
         }
         publishPhases();
         if (failure != null) {
@@ -132,6 +144,27 @@ final class ScenarioExecution {
         int total = checks().size();
         return new RunSummary.Outcome(definition.name(), failedChecks == 0 ? "PASSED" : "FAILED", since(begin),
                 failedChecks == 0 ? total + " check(s) passed" : failedChecks + " of " + total + " check(s) failed");
+    }
+
+    /**
+     * After a scenario that faulted shared components: the topology is ready again before the next
+     * scenario starts, or this scenario fails saying which component did not come back.
+     */
+    private Throwable restoreTopology(Topology topology, Throwable failure) {
+        long start = System.nanoTime();
+        try {
+            List<String> repaired = TopologyReadiness.restore(topology, configuration.topologyStartTimeout());
+            listener.reportingEntryPublished(descriptor, ReportEntry.from("topology.ready-again",
+                    since(start).toMillis() + "ms" + (repaired.isEmpty() ? "" : " (" + String.join(", ", repaired) + ")")));
+            return failure;
+        } catch (Exception | Error e) {
+            ScenarioFailure notReady = new ScenarioFailure("the topology is not ready again after this scenario's faults: "
+                    + e.getMessage(), e);
+            if (failure != null) {
+                notReady.addSuppressed(failure);
+            }
+            return notReady;
+        }
     }
 
     private String endPhase(String name, long start, String next) {

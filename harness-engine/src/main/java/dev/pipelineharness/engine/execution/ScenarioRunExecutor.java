@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +22,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apiguardian.api.API;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.ExecutionRequest;
@@ -41,6 +45,11 @@ public final class ScenarioRunExecutor {
     private final HarnessConfiguration configuration;
     private final ProviderRegistry providers;
     private final PrintStream out;
+    /**
+     * Scenarios share the topology (read lock); one whose faults disturb every scenario takes it alone
+     * (write lock). Fair, so a waiting exclusive scenario is not starved and later ones queue behind it.
+     */
+    private final ReadWriteLock topologyUse = new ReentrantReadWriteLock(true);
 
     public ScenarioRunExecutor(HarnessConfiguration configuration, ProviderRegistry providers, PrintStream out) {
         this.configuration = configuration;
@@ -86,7 +95,15 @@ public final class ScenarioRunExecutor {
         }
         ScenarioDescriptor scenario = (ScenarioDescriptor) child;
         String scenarioId = Namespace.sanitize(scenario.definition().name()) + "_" + index;
-        return new ScenarioExecution(scenario, listener, topologies, configuration, new Namespace(runId, scenarioId)).execute();
+        Optional<String> alone = Exclusivity.reason(scenario.definition(), topologies);
+        Lock lock = alone.isPresent() ? topologyUse.writeLock() : topologyUse.readLock();
+        lock.lock();
+        try {
+            return new ScenarioExecution(scenario, listener, topologies, configuration, new Namespace(runId, scenarioId),
+                    alone).execute();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**

@@ -114,10 +114,12 @@ final class Timeline implements AutoCloseable {
     }
 
     private void inject(FaultStep step, CountDownLatch healed) {
+        // pushed first: a fault that fails half way (killed, but no evidence) is healed all the same
+        injected.push(step);
         try {
-            step.fault().inject(faultContext());
-            injected.push(step);
-            publisher.accept("fault." + step.name() + ".injected", step.fault().describe());
+            publisher.accept(key(step) + ".injecting", step.fault().describe());
+            step.fault().inject(faultContext(step));
+            publisher.accept(key(step) + ".injected", step.fault().describe());
         } catch (Exception | Error e) {
             faultFailure.compareAndSet(null, new ScenarioFailure("injecting fault " + step.name() + " ("
                     + step.location() + ", at " + Durations.format(step.at()) + ") failed: " + e, e));
@@ -135,8 +137,8 @@ final class Timeline implements AutoCloseable {
             return;
         }
         try {
-            step.fault().heal(faultContext());
-            publisher.accept("fault." + step.name() + ".healed", step.fault().describe());
+            step.fault().heal(faultContext(step));
+            publisher.accept(key(step) + ".healed", step.fault().describe());
         } catch (Exception | Error e) {
             faultFailure.compareAndSet(null, new ScenarioFailure("healing fault " + step.name() + " ("
                     + step.location() + ") failed: " + e, e));
@@ -180,8 +182,18 @@ final class Timeline implements AutoCloseable {
         };
     }
 
-    private FaultContext faultContext() {
+    /** {@code fault[0].kill}: the entry's place in the scenario, so two faults of one kind stay apart. */
+    private String key(FaultStep step) {
+        return "fault[" + faults.indexOf(step) + "]." + step.name();
+    }
+
+    private FaultContext faultContext(FaultStep step) {
         return new FaultContext() {
+            @Override
+            public void evidence(String observation) {
+                publisher.accept(key(step) + ".evidence", observation);
+            }
+
             @Override
             public Topology topology() {
                 return topology;

@@ -26,6 +26,12 @@ import java.util.function.Function;
  */
 public final class EmbeddedControl implements TopologyControl {
 
+    /** The names scenarios use, known before the topology starts. */
+    public static final Set<String> COMPONENT_NAMES = Set.of("kafka.east", "kafka.west", "connect", "postgres",
+            "dynamodb", "mirror-maker", "flink");
+    public static final Set<String> LINK_NAMES = Set.of("east.kafka", "west.kafka", "harness->east", "harness->west",
+            "mirror->east", "mirror->west", "flink->kafka", "connect->kafka", "connect->postgres", "connect->dynamodb");
+
     /** What a deployment owns: its Flink job, kill, pause and restart from the latest checkpoint. */
     static final Set<ComponentOperation> FLINK_JOB_OPERATIONS = Set.copyOf(EnumSet.allOf(ComponentOperation.class));
 
@@ -38,6 +44,18 @@ public final class EmbeddedControl implements TopologyControl {
         this.shared = sharedComponents(parts);
         this.links = links(parts);
         this.flinkJobOf = flinkJobOf;
+        requireNames(COMPONENT_NAMES, shared.stream().map(ComponentControl::name), "flink");
+        requireNames(LINK_NAMES, links.stream().map(LinkControl::name));
+    }
+
+    /** The names validation accepts before start must be exactly the ones built here. */
+    private static void requireNames(Set<String> declared, java.util.stream.Stream<String> built, String... extra) {
+        Set<String> names = new java.util.TreeSet<>(List.of(extra));
+        built.forEach(names::add);
+        if (!names.equals(new java.util.TreeSet<>(declared))) {
+            throw new IllegalStateException("declared names " + new java.util.TreeSet<>(declared)
+                    + " differ from the built ones " + names);
+        }
     }
 
     @Override
@@ -48,8 +66,33 @@ public final class EmbeddedControl implements TopologyControl {
     }
 
     @Override
+    public List<ComponentControl> sharedComponents() {
+        return shared;
+    }
+
+    @Override
     public List<LinkControl> links(Deployment deployment) {
         return links;
+    }
+
+    @Override
+    public Set<String> componentNames() {
+        return COMPONENT_NAMES;
+    }
+
+    @Override
+    public Set<String> linkNames() {
+        return LINK_NAMES;
+    }
+
+    @Override
+    public Scope scopeOf(String name) {
+        return scope(name);
+    }
+
+    /** Only a deployment's Flink job is its own; every process and proxy else serves all scenarios. */
+    public static Scope scope(String name) {
+        return "flink".equals(name) ? Scope.DEPLOYMENT : Scope.SHARED;
     }
 
     @Override

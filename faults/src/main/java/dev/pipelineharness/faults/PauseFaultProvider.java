@@ -1,0 +1,42 @@
+package dev.pipelineharness.faults;
+
+import dev.pipelineharness.api.Fault;
+import dev.pipelineharness.api.FaultContext;
+import dev.pipelineharness.api.FaultProvider;
+import dev.pipelineharness.api.Params;
+import dev.pipelineharness.api.control.ComponentControl;
+import dev.pipelineharness.api.control.ComponentOperation;
+import dev.pipelineharness.api.control.ComponentState;
+
+/**
+ * {@code pause: connect}: the component is frozen (SIGSTOP, a paused container): alive, holding its
+ * sockets, answering nothing. Healed by thawing it. Evidence: the kernel reports it stopped, then running.
+ */
+public final class PauseFaultProvider implements FaultProvider {
+
+    @Override
+    public String name() {
+        return "pause";
+    }
+
+    @Override
+    public Fault create(Params params) {
+        return new ComponentFault(ComponentOperation.PAUSE, FaultSettings.component(params),
+                FaultSettings.timing(params)) {
+            @Override
+            public void inject(FaultContext context) throws Exception {
+                ComponentControl component = component(context);
+                component.pause();
+                awaitState(component, ComponentState.PAUSED);
+                context.evidence(component.name() + ": " + ComponentState.PAUSED);
+            }
+
+            @Override
+            public void heal(FaultContext context) throws Exception {
+                ComponentControl component = component(context);
+                component.resume();
+                awaitReadyWithEvidence(component, context, "resumed");
+            }
+        };
+    }
+}

@@ -1,0 +1,44 @@
+package dev.pipelineharness.faults;
+
+import dev.pipelineharness.api.Fault;
+import dev.pipelineharness.api.FaultContext;
+import dev.pipelineharness.api.FaultProvider;
+import dev.pipelineharness.api.Params;
+import dev.pipelineharness.api.control.ComponentControl;
+import dev.pipelineharness.api.control.ComponentOperation;
+import dev.pipelineharness.api.control.ComponentState;
+
+/**
+ * {@code restart: postgres}: a graceful stop and start on the component's data, as a rolling
+ * restart or a maintenance window does; the injection returns once it is ready again. Nothing is
+ * left to heal (the heal only confirms readiness). Evidence: running and ready, and how long it took.
+ */
+public final class RestartFaultProvider implements FaultProvider {
+
+    @Override
+    public String name() {
+        return "restart";
+    }
+
+    @Override
+    public Fault create(Params params) {
+        return new ComponentFault(ComponentOperation.RESTART, FaultSettings.component(params),
+                FaultSettings.timing(params)) {
+            @Override
+            public void inject(FaultContext context) throws Exception {
+                ComponentControl component = component(context);
+                long start = System.nanoTime();
+                component.restart(readyWithin);
+                awaitState(component, ComponentState.RUNNING);
+                context.evidence(component.name() + ": restarted, " + component.state() + " after "
+                        + (System.nanoTime() - start) / 1_000_000 + " ms");
+            }
+
+            @Override
+            public void heal(FaultContext context) throws Exception {
+                ComponentControl component = component(context);
+                awaitReadyWithEvidence(component, context, "after its restart");
+            }
+        };
+    }
+}
