@@ -6,6 +6,7 @@ import dev.pipelineharness.api.Topology;
 import dev.pipelineharness.api.control.ComponentControl;
 import dev.pipelineharness.api.control.ComponentOperation;
 import dev.pipelineharness.api.control.ComponentState;
+import dev.pipelineharness.api.control.TopologyControl;
 import java.time.Duration;
 
 /** A fault on one named component; subclasses say what injecting and healing do to it. */
@@ -41,7 +42,8 @@ abstract class ComponentFault implements Fault {
 
     @Override
     public void validate(Topology topology) {
-        target.requireIn(Targets.control(topology).componentNames(), "component", topology);
+        TopologyControl control = Targets.control(topology);
+        target.requireIn(control.componentNames(), control::hasComponent, "component", topology);
     }
 
     ComponentControl component(FaultContext context) {

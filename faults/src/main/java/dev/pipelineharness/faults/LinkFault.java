@@ -6,6 +6,7 @@ import dev.pipelineharness.api.Topology;
 import dev.pipelineharness.api.control.LinkControl;
 import dev.pipelineharness.api.control.LinkOperation;
 import dev.pipelineharness.api.control.LinkState;
+import dev.pipelineharness.api.control.TopologyControl;
 import java.util.function.Predicate;
 
 /**
@@ -51,7 +52,8 @@ abstract class LinkFault implements Fault {
 
     @Override
     public void validate(Topology topology) {
-        target.requireIn(Targets.control(topology).linkNames(), "link", topology);
+        TopologyControl control = Targets.control(topology);
+        target.requireIn(control.linkNames(), control::hasLink, "link", topology);
     }
 
     @Override

@@ -23,8 +23,8 @@ record Targets(String name, Location location, String field) {
     }
 
     /** Refuses a name the topology does not have, naming the file, line and the known names. */
-    void requireIn(Set<String> known, String kind, Topology topology) {
-        if (!known.contains(name)) {
+    void requireIn(Set<String> known, java.util.function.Predicate<String> has, String kind, Topology topology) {
+        if (!has.test(name)) {
             throw new ScenarioDefinitionException(location, field, "topology '" + topology.name() + "' has no " + kind
                     + " '" + name + "'" + Suggestions.didYouMean(name, known) + "; it has " + String.join(", ",
                     new TreeSet<>(known)));

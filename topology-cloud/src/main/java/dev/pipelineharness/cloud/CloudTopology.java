@@ -136,8 +136,39 @@ final class CloudTopology implements Topology, TopologyControl, ClusterLinkFailo
     }
 
     @Override
+    public List<ComponentControl> sharedComponents() {
+        requireStarted();
+        return control.sharedComponents();
+    }
+
+    @Override
     public List<LinkControl> links(Deployment deployment) {
         return List.of();
+    }
+
+    /**
+     * Before start the database's configuration is not yet read, so {@code postgres} is accepted and
+     * refused at run time (naming the missing RDS settings) if none is configured.
+     */
+    @Override
+    public Set<String> componentNames() {
+        return control != null ? control.componentNames() : Set.of("flink", "postgres");
+    }
+
+    @Override
+    public boolean hasComponent(String name) {
+        return componentNames().contains(name) || name.startsWith("connect.") && name.length() > "connect.".length();
+    }
+
+    @Override
+    public Set<String> linkNames() {
+        return Set.of();
+    }
+
+    @Override
+    public dev.pipelineharness.api.control.Scope scopeOf(String name) {
+        return "postgres".equals(name) ? dev.pipelineharness.api.control.Scope.SHARED
+                : dev.pipelineharness.api.control.Scope.DEPLOYMENT;
     }
 
     /** Known before start: what a deployment's connectors and statements offer (see {@link CloudControl}). */

@@ -1,5 +1,6 @@
 package dev.pipelineharness.containers;
 
+import dev.pipelineharness.containers.support.NetworkAliases;
 import dev.pipelineharness.containers.kafka.KafkaLink;
 import dev.pipelineharness.containers.proxy.ProxyPlan;
 import dev.pipelineharness.containers.proxy.ProxyRoute;
@@ -28,6 +29,9 @@ import java.util.Map;
 public final class ContainersLayout {
 
     public static final List<String> REGIONS = List.of("east", "west");
+    /** The components scenarios may fault, known before start ({@code flink} is the shared TaskManager). */
+    public static final java.util.Set<String> COMPONENTS = java.util.Set.of("kafka.east", "kafka.west", "connect",
+            "postgres", "dynamodb", "mirror-maker", "schema-registry", "flink");
 
     public static final String CONNECT_TO_POSTGRES = "connect->postgres";
     public static final String CONNECT_TO_DYNAMODB = "connect->dynamodb";

@@ -1,5 +1,7 @@
 package dev.pipelineharness.containers;
 
+import dev.pipelineharness.containers.support.HttpProbe;
+import dev.pipelineharness.containers.support.NetworkAliases;
 import dev.pipelineharness.api.Deployment;
 import dev.pipelineharness.api.DynamoDbEndpoint;
 import dev.pipelineharness.api.Endpoints;
@@ -248,8 +250,28 @@ public final class ContainersTopology implements Topology, TopologyControl {
     }
 
     @Override
+    public List<ComponentControl> sharedComponents() {
+        return control().sharedComponents();
+    }
+
+    @Override
     public List<LinkControl> links(Deployment deployment) {
         return control().links(deployment);
+    }
+
+    @Override
+    public Set<String> componentNames() {
+        return ContainersLayout.COMPONENTS;
+    }
+
+    @Override
+    public Set<String> linkNames() {
+        return ContainersLayout.links().keySet();
+    }
+
+    @Override
+    public dev.pipelineharness.api.control.Scope scopeOf(String name) {
+        return dev.pipelineharness.api.control.Scope.SHARED;
     }
 
     /** Known before start: every container can be killed, paused and restarted. */
@@ -267,12 +289,12 @@ public final class ContainersTopology implements Topology, TopologyControl {
         requireStarted();
         if (control == null) {
             control = new ContainersControl(new DockerContainerRuntime(DockerClientFactory.instance().client()),
-                    sharedComponents(), ContainersLayout.links(), proxies, this::flinkOf);
+                    sharedComponentSpecs(), ContainersLayout.links(), proxies, this::flinkOf);
         }
         return control;
     }
 
-    private List<ComponentSpec> sharedComponents() {
+    private List<ComponentSpec> sharedComponentSpecs() {
         List<ComponentSpec> components = new ArrayList<>();
         for (String region : ContainersLayout.REGIONS) {
             components.add(new ComponentSpec("kafka." + region, "answers a metadata request with every partition led",

@@ -1,5 +1,6 @@
 package dev.pipelineharness.containers;
 
+import dev.pipelineharness.containers.support.NetworkAliases;
 import dev.pipelineharness.containers.kafka.KafkaLink;
 import dev.pipelineharness.containers.services.DynamoDbContainers;
 import dev.pipelineharness.containers.services.PostgresContainers;

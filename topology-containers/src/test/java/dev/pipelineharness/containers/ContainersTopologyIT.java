@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.pipelineharness.containers.support.HttpProbe;
 import dev.pipelineharness.api.JdbcEndpoint;
 import dev.pipelineharness.api.TopologySettings;
 import dev.pipelineharness.api.control.ComponentControl;

@@ -31,6 +31,19 @@ public interface TopologyControl {
     Set<String> linkNames();
 
     /**
+     * Whether a fault may name this component before the topology starts. By default one of
+     * {@link #componentNames()}; a topology whose components follow the pipeline (a managed connector
+     * per connector file) accepts their pattern and lists the fixed ones in {@code componentNames()}.
+     */
+    default boolean hasComponent(String name) {
+        return componentNames().contains(name);
+    }
+
+    default boolean hasLink(String name) {
+        return linkNames().contains(name);
+    }
+
+    /**
      * Whom a fault on the component or link named {@code name} disturbs, known before the topology
      * starts, so the engine can decide before deploying that a scenario runs alone.
      */

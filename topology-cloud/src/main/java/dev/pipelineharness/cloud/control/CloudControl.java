@@ -7,6 +7,7 @@ import dev.pipelineharness.api.control.ComponentControl;
 import dev.pipelineharness.api.control.ComponentOperation;
 import dev.pipelineharness.api.control.LinkControl;
 import dev.pipelineharness.api.control.LinkOperation;
+import dev.pipelineharness.api.control.Scope;
 import dev.pipelineharness.api.control.TopologyControl;
 import dev.pipelineharness.cloud.aws.RdsClient;
 import dev.pipelineharness.cloud.connect.ManagedConnectClient;
@@ -84,6 +85,33 @@ public final class CloudControl implements TopologyControl {
     @Override
     public List<LinkControl> links(Deployment deployment) {
         return List.of();
+    }
+
+    /** Only the database is shared; connectors and statements belong to the deployment that made them. */
+    @Override
+    public List<ComponentControl> sharedComponents() {
+        return database.<List<ComponentControl>>map(List::of).orElse(List.of());
+    }
+
+    /** The fixed names; {@code connect.<connector>} follows the pipeline's connector files ({@link #hasComponent}). */
+    @Override
+    public Set<String> componentNames() {
+        return database.isPresent() ? Set.of("flink", "postgres") : Set.of("flink");
+    }
+
+    @Override
+    public boolean hasComponent(String name) {
+        return componentNames().contains(name) || name.startsWith("connect.") && name.length() > "connect.".length();
+    }
+
+    @Override
+    public Set<String> linkNames() {
+        return Set.of();
+    }
+
+    @Override
+    public Scope scopeOf(String name) {
+        return "postgres".equals(name) ? Scope.SHARED : Scope.DEPLOYMENT;
     }
 
     @Override

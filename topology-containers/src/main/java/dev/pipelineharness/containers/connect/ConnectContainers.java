@@ -1,6 +1,6 @@
 package dev.pipelineharness.containers.connect;
 
-import dev.pipelineharness.containers.NetworkAliases;
+import dev.pipelineharness.containers.support.NetworkAliases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipelineharness.api.Location;
 import dev.pipelineharness.api.ScenarioDefinitionException;
-import dev.pipelineharness.containers.HttpProbe;
+import dev.pipelineharness.containers.support.HttpProbe;
 import dev.pipelineharness.topology.support.BoundedWait;
 import java.net.URI;
 import java.net.URLEncoder;

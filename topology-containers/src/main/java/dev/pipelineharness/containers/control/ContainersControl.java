@@ -65,8 +65,34 @@ public final class ContainersControl implements TopologyControl {
     }
 
     @Override
+    public List<ComponentControl> sharedComponents() {
+        return shared;
+    }
+
+    @Override
     public List<LinkControl> links(Deployment deployment) {
         return links;
+    }
+
+    /** The shared containers and {@code flink}, which a deployment with a job lists. */
+    @Override
+    public Set<String> componentNames() {
+        Set<String> names = new java.util.TreeSet<>(Set.of("flink"));
+        shared.forEach(component -> names.add(component.name()));
+        return Set.copyOf(names);
+    }
+
+    @Override
+    public Set<String> linkNames() {
+        Set<String> names = new java.util.TreeSet<>();
+        links.forEach(link -> names.add(link.name()));
+        return Set.copyOf(names);
+    }
+
+    /** Every container and proxy serves all scenarios; even {@code flink} is the one shared TaskManager. */
+    @Override
+    public Scope scopeOf(String name) {
+        return Scope.SHARED;
     }
 
     @Override

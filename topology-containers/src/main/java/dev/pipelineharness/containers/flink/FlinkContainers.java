@@ -1,6 +1,6 @@
 package dev.pipelineharness.containers.flink;
 
-import dev.pipelineharness.containers.NetworkAliases;
+import dev.pipelineharness.containers.support.NetworkAliases;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

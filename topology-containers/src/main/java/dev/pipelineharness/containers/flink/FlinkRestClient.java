@@ -2,7 +2,7 @@ package dev.pipelineharness.containers.flink;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pipelineharness.containers.HttpProbe;
+import dev.pipelineharness.containers.support.HttpProbe;
 import dev.pipelineharness.topology.support.BoundedWait;
 import java.net.URI;
 import java.net.http.HttpResponse;

@@ -1,6 +1,6 @@
 package dev.pipelineharness.containers.kafka;
 
-import dev.pipelineharness.containers.NetworkAliases;
+import dev.pipelineharness.containers.support.NetworkAliases;
 import dev.pipelineharness.containers.proxy.ProxyPlan;
 import java.util.EnumMap;
 import java.util.Map;

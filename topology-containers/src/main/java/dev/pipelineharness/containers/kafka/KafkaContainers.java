@@ -1,6 +1,6 @@
 package dev.pipelineharness.containers.kafka;
 
-import dev.pipelineharness.containers.NetworkAliases;
+import dev.pipelineharness.containers.support.NetworkAliases;
 import java.util.Map;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;

@@ -1,6 +1,6 @@
 package dev.pipelineharness.containers.services;
 
-import dev.pipelineharness.containers.NetworkAliases;
+import dev.pipelineharness.containers.support.NetworkAliases;
 import dev.pipelineharness.containers.kafka.KafkaBrokerEnvironment;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;

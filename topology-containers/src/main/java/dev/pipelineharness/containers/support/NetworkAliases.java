@@ -1,4 +1,4 @@
-package dev.pipelineharness.containers;
+package dev.pipelineharness.containers.support;
 
 /**
  * The names containers find each other by on the topology's Docker network. Containers always address

@@ -1,4 +1,4 @@
-package dev.pipelineharness.containers;
+package dev.pipelineharness.containers.support;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,6 +1,6 @@
-package dev.pipelineharness.cloud.sweep;
+package dev.pipelineharness.cloud;
 
-import dev.pipelineharness.cloud.SweepClients;
+import dev.pipelineharness.cloud.sweep.CloudSweep;
 import dev.pipelineharness.cloud.config.CloudConfig;
 import dev.pipelineharness.cloud.config.CloudKeys;
 import dev.pipelineharness.cloud.http.CloudApiException;

@@ -1,4 +1,4 @@
-package dev.pipelineharness.cloud.sweep;
+package dev.pipelineharness.cloud;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -12,8 +12,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
+import dev.pipelineharness.cloud.sweep.CloudSweep;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
-import dev.pipelineharness.cloud.SweepClients;
 import dev.pipelineharness.cloud.config.CloudConfig;
 import dev.pipelineharness.cloud.config.CloudKeys;
 import java.time.Duration;
