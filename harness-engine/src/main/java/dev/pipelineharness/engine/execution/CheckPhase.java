@@ -24,7 +24,8 @@ final class CheckPhase {
     interface Reporter {
         void passed(CheckDescriptor check, Verdict verdict, Duration took);
 
-        void failed(CheckDescriptor check, Throwable failure, Duration took);
+        /** {@code lastVerdict} is the last failing verdict, or null when the last evaluation threw. */
+        void failed(CheckDescriptor check, Verdict lastVerdict, Throwable failure, Duration took);
     }
 
     private enum State { POLLING, CONFIRMING, PASSED, FAILED }
@@ -161,12 +162,12 @@ final class CheckPhase {
         check.state = State.FAILED;
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         if (check.lastError != null) {
-            reporter.failed(check.descriptor, new AssertionFailedError(check.descriptor.getDisplayName()
+            reporter.failed(check.descriptor, null, new AssertionFailedError(check.descriptor.getDisplayName()
                     + ": evaluating the check failed: " + check.lastError + System.lineSeparator() + "(" + when + ")",
                     check.lastError), took);
             return;
         }
         String message = check.lastVerdict == null ? "no verdict" : check.lastVerdict.message();
-        reporter.failed(check.descriptor, new AssertionFailedError(message + System.lineSeparator() + "(" + when + ")"), took);
+        reporter.failed(check.descriptor, check.lastVerdict, new AssertionFailedError(message + System.lineSeparator() + "(" + when + ")"), took);
     }
 }
