@@ -13,7 +13,7 @@ final class BarChartSvg {
     }
 
     private static final int WIDTH = 920;
-    private static final int LABEL = 300;
+    private static final int LABEL = 380;
     private static final int ROW = 24;
 
     private BarChartSvg() {
@@ -40,7 +40,7 @@ final class BarChartSvg {
             double w = Math.max(2, scale.fraction(bar.value()) * plot);
             svg.append("<g class=\"bar ").append(bar.css()).append("\"><title>").append(esc(bar.tooltip())).append("</title>");
             svg.append(String.format(Locale.ROOT, "<text class=\"lane-label\" x=\"%d\" y=\"%d\">%s</text>", LABEL - 8,
-                    y + 14, esc(TimelineSvg.shorten(bar.label(), 44))));
+                    y + 14, esc(TimelineSvg.shorten(bar.label(), 58))));
             svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" rx=\"3\"/>",
                     LABEL, y + 2, w, ROW - 8));
             svg.append(String.format(Locale.ROOT, "<text class=\"value\" x=\"%.1f\" y=\"%d\">%s</text>", LABEL + w + 6,

@@ -19,9 +19,14 @@ public record RunRecord(String runId, String startedAt, long wallMillis, String 
                         Map<String, String> versions, List<ScenarioRecord> scenarios) {
 
     public RunRecord {
-        topologyStartMillis = Map.copyOf(topologyStartMillis);
-        versions = Map.copyOf(versions);
+        topologyStartMillis = ordered(topologyStartMillis);
+        versions = ordered(versions);
         scenarios = List.copyOf(scenarios);
+    }
+
+    /** An unmodifiable copy that keeps the order it was given (phases run in order, versions read best that way). */
+    static <V> Map<String, V> ordered(Map<String, V> map) {
+        return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(map));
     }
 
     public long count(String status) {
@@ -45,9 +50,9 @@ public record RunRecord(String runId, String startedAt, long wallMillis, String 
 
         public ScenarioRecord {
             tags = List.copyOf(tags);
-            phaseMillis = Map.copyOf(phaseMillis);
+            phaseMillis = ordered(phaseMillis);
             timeline = List.copyOf(timeline);
-            figures = Map.copyOf(figures);
+            figures = ordered(figures);
             checks = List.copyOf(checks);
             logs = List.copyOf(logs);
         }

@@ -106,8 +106,9 @@ final class TimelineSvg {
         });
         injected.values().forEach(open -> open.forEach(event -> lanes.add(new Lane(event.name(), "fault",
                 event.atMillis(), end, true, false, event.detail() + ", never healed"))));
-        lanes.sort((a, b) -> a.kind().equals(b.kind()) ? Long.compare(a.from(), b.from())
-                : a.kind().equals("generator") ? -1 : 1);
+        // generators in the order the file lists them (they all start at about 0), then faults as they were injected
+        lanes.sort((a, b) -> !a.kind().equals(b.kind()) ? (a.kind().equals("generator") ? -1 : 1)
+                : a.kind().equals("generator") ? a.label().compareTo(b.label()) : Long.compare(a.from(), b.from()));
         return lanes;
     }
 
