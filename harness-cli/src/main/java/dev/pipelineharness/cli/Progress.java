@@ -170,7 +170,7 @@ final class Progress implements RunListener, AutoCloseable {
         };
     }
 
-    private synchronized void redraw() {
+    synchronized void redraw() {
         StringBuilder status = new StringBuilder();
         status.append('[').append(finished).append('/').append(total).append("] ").append(seconds(elapsed()));
         for (Running state : running.values()) {
