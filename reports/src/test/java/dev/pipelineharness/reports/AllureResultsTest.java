@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +43,32 @@ class AllureResultsTest {
         assertThat(failed.path("attachments")).anyMatch(attachment -> attachment.path("name").asText().equals("timeline"));
         String diff = Files.readString(resultsDir().resolve(checkStep.path("attachments").get(0).path("source").asText()));
         assertThat(diff).contains("channel: expected web, observed app");
+    }
+
+    @Test
+    void withScenariosInParallelEachCheckGetsTheStepsOfItsOwnScenario(@TempDir Path reportDir) throws IOException {
+        FakeRuns.run(reportDir, Map.of("pipeline-harness.parallelism", "2"),
+                "red/routing.scenario.yaml", "green/smoke.scenario.yaml");
+        String runId = ReportFiles.lastRun(reportDir).orElseThrow().runId();
+
+        List<JsonNode> smoke = results("Smoke").stream().filter(result -> fullNameOf(result).contains("smoke.scenario.yaml")
+                && stepsOf(result).stream().anyMatch(step -> step.startsWith("check fake-check: min 10"))).toList();
+        assertThat(smoke).isNotEmpty().allSatisfy(result -> assertThat(stepsOf(result))
+                .noneMatch(step -> step.startsWith("fault")).noneMatch(step -> step.contains("routed")));
+        List<JsonNode> routing = results("Routing under a paused broker");
+        assertThat(routing).allSatisfy(result -> assertThat(stepsOf(result))
+                .noneMatch(step -> step.contains("min 10")));
+        assertThat(runId).isNotBlank();
+    }
+
+    private static String fullNameOf(JsonNode result) {
+        return result.path("fullName").asText();
+    }
+
+    private static List<String> stepsOf(JsonNode result) {
+        List<String> steps = new ArrayList<>();
+        result.path("steps").forEach(step -> steps.add(step.path("name").asText()));
+        return steps;
     }
 
     @Test

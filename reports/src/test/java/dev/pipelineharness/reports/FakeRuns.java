@@ -23,8 +23,13 @@ final class FakeRuns {
     }
 
     static void run(Path reportDir, String... resources) {
+        run(reportDir, Map.of(), resources);
+    }
+
+    static void run(Path reportDir, Map<String, String> configuration, String... resources) {
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .filters(EngineFilter.includeEngines(Constants.ENGINE_ID))
+                .configurationParameters(configuration)
                 .configurationParameters(Map.of(
                         Constants.TOPOLOGY_PROPERTY_NAME, "fake",
                         Constants.CHECK_POLL_INTERVAL_PROPERTY_NAME, "20ms",
