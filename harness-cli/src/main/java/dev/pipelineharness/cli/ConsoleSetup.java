@@ -7,8 +7,9 @@ import java.nio.file.Path;
 /**
  * Keeps the console for people. The harness JVM's own library logging (the Kafka admin client's
  * "could not be established" warnings while brokers start or are killed, the link proxy's connection
- * errors) is expected noise during a chaos run: it goes to {@code target/harness/logs/harness.log}
- * beside the component logs, not to the terminal. A {@code -Dorg.slf4j.simpleLogger.logFile} given to
+ * errors) is expected noise during a chaos run: it goes to {@code target/harness/harness.log}
+ * next to the component logs' folder (the embedded topology empties that folder of {@code *.log} files
+ * when it starts), not to the terminal. A {@code -Dorg.slf4j.simpleLogger.logFile} given to
  * the JVM wins.
  */
 final class ConsoleSetup {
@@ -20,7 +21,7 @@ final class ConsoleSetup {
 
     static void routeComponentLogs() {
         if (System.getProperty(LOG_FILE_PROPERTY) == null) {
-            Path log = Path.of("target", "harness", "logs", "harness.log").toAbsolutePath();
+            Path log = Path.of("target", "harness", "harness.log").toAbsolutePath();
             try {
                 Files.createDirectories(log.getParent());
                 System.setProperty(LOG_FILE_PROPERTY, log.toString());

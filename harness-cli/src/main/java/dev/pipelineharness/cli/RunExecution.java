@@ -92,7 +92,8 @@ final class RunExecution {
         int code = outcome.exitCode(interrupts.interrupted());
         out.println("reports: " + reportDir.resolve(ReportFiles.HTML) + ", " + reportDir.resolve(ReportFiles.JUNIT)
                 + ", Allure results in " + System.getProperty("allure.results.directory", "allure-results"));
-        out.println("logs:    " + dataDir.resolve("logs"));
+        out.println("logs:    " + dataDir.resolve("logs") + " (components), "
+                + System.getProperty(ConsoleSetup.LOG_FILE_PROPERTY, "the console") + " (the harness JVM's libraries)");
         out.println("exit " + code + ": " + meaning(code));
         return code;
     }

@@ -16,7 +16,6 @@ final class ComponentVersions {
 
     private static final String[][] ARTIFACTS = {
             {"harness", "dev.pipelineharness", "harness-engine"},
-            {"Kafka", "org.apache.kafka", "kafka-clients"},
             {"Flink", "org.apache.flink", "flink-core"},
             {"Debezium", "io.debezium", "debezium-core"},
             {"PostgreSQL JDBC", "org.postgresql", "postgresql"},
@@ -33,19 +32,28 @@ final class ComponentVersions {
     static Map<String, String> found(ClassLoader loader) {
         Map<String, String> versions = new LinkedHashMap<>();
         versions.put("Java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
+        // kafka-clients is built with Gradle: no pom.properties, but its own version file
+        URL kafka = loader.getResource("kafka/kafka-version.properties");
+        if (kafka != null) {
+            versions.put("Kafka clients", read(kafka));
+        }
         for (String[] artifact : ARTIFACTS) {
             URL resource = loader.getResource("META-INF/maven/" + artifact[1] + "/" + artifact[2] + "/pom.properties");
             if (resource == null) {
                 continue;
             }
-            try (InputStream in = resource.openStream()) {
-                Properties properties = new Properties();
-                properties.load(in);
-                versions.put(artifact[0], properties.getProperty("version", "?"));
-            } catch (IOException e) {
-                versions.put(artifact[0], "unreadable");
-            }
+            versions.put(artifact[0], read(resource));
         }
         return versions;
+    }
+
+    private static String read(URL resource) {
+        try (InputStream in = resource.openStream()) {
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version", "?");
+        } catch (IOException e) {
+            return "unreadable";
+        }
     }
 }
