@@ -153,4 +153,22 @@ class HarnessCliTest {
         assertThat(Files.readString(reportDir.resolve(ReportFiles.HTML))).contains("INTERRUPTED");
         assertThat(errors()).contains("SIGINT: stopping cleanly");
     }
+
+    @Test
+    void interruptDuringTheChecksStopsAtOnceInsteadOfPollingToTheDeadline() throws Exception {
+        AtomicInteger code = new AtomicInteger(-1);
+        Thread cli = new Thread(() -> code.set(harness("run", FIXTURES + "checking")));
+        cli.start();
+        await("the checks to be polled").atMost(Duration.ofSeconds(30))
+                .until(() -> output().contains("Output never complete: checking"));
+        long interruptedAt = System.nanoTime();
+
+        context.interrupts().trigger("SIGTERM");
+        cli.join(Duration.ofSeconds(30).toMillis());
+
+        assertThat(Duration.ofNanos(System.nanoTime() - interruptedAt)).isLessThan(Duration.ofSeconds(10));
+        assertThat(code.get()).isEqualTo(ExitCodes.INTERRUPTED);
+        assertThat(ReportFiles.lastRun(reportDir).orElseThrow().scenarios())
+                .extracting(RunRecord.ScenarioRecord::status).containsExactly("INTERRUPTED");
+    }
 }

@@ -94,6 +94,7 @@ final class CheckPhase {
     }
 
     private boolean round(List<Tracked> tracked, CheckContext context, Reporter reporter, long start) {
+        stopIfInterrupted();
         boolean open = false;
         for (Tracked check : tracked) {
             if (check.state == State.PASSED || check.state == State.FAILED) {
@@ -154,7 +155,18 @@ final class CheckPhase {
             running.cancel(true);
             Thread.currentThread().interrupt();
             check.lastError = e;
+            stopIfInterrupted();
             return null;
+        }
+    }
+
+    /**
+     * Ctrl-C or SIGTERM: the checks stop at once instead of polling on to their deadlines (the interrupt
+     * stays set, so the scenario is reported interrupted; its unsettled checks are reported not evaluated).
+     */
+    private static void stopIfInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new java.util.concurrent.CancellationException("the run was interrupted while the checks were polled");
         }
     }
 

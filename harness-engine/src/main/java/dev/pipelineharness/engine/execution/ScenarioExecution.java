@@ -162,6 +162,8 @@ final class ScenarioExecution {
             failure = new ScenarioFailure(phase + " failed: " + e, e);
             failedIn = phaseNow;
         } finally {
+            // on Ctrl-C, heal and undeploy with the interrupt put aside: every wait in them would end at once
+            boolean interrupted = Thread.interrupted();
             enter(Phase.UNDEPLOY);
             if (timeline != null) {
                 timeline.close();
@@ -178,6 +180,9 @@ final class ScenarioExecution {
                         failure = new ScenarioFailure("undeploying the pipeline failed: " + e, e);
                     }
                 }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
         phaseTimes.put(phaseNow, since(phaseNowStart));

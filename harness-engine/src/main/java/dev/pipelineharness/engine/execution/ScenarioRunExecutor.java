@@ -85,7 +85,13 @@ public final class ScenarioRunExecutor {
             }
             runAll(work);
         } finally {
+            // on Ctrl-C, stop the topologies with the interrupt put aside, so they stop cleanly, not half-way
+            boolean wasInterrupted = Thread.interrupted();
+            interrupted |= wasInterrupted;
             topologies.close();
+            if (wasInterrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
         Duration wallTime = Duration.ofNanos(System.nanoTime() - begin);
         if (!work.isEmpty()) {
