@@ -41,6 +41,14 @@ public final class Constants {
     public static final long DEFAULT_SEED = 42L;
 
     /**
+     * A seed that replaces every scenario's own {@code seed:} for this run (the command line's {@code --seed}),
+     * to try the same scenarios on other data; generators derive theirs from it as from {@link #SEED_PROPERTY_NAME}.
+     * Default: none (each scenario's {@code seed:}, else {@link #SEED_PROPERTY_NAME}).
+     */
+    @org.apiguardian.api.API(status = org.apiguardian.api.API.Status.EXPERIMENTAL, since = "0.2")
+    public static final String SEED_OVERRIDE_PROPERTY_NAME = "pipeline-harness.seed.override";
+
+    /**
      * The folder where the topology keeps data directories and component logs, and where reports are
      * written; relative paths are resolved against the working directory. Default: {@value #DEFAULT_REPORTS_DIR}.
      */

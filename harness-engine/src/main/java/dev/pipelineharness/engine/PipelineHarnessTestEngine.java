@@ -1,5 +1,6 @@
 package dev.pipelineharness.engine;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.pipelineharness.engine.config.HarnessConfiguration;
@@ -8,7 +9,11 @@ import dev.pipelineharness.engine.execution.ScenarioRunExecutor;
 import dev.pipelineharness.engine.yaml.EnvironmentSubstitution;
 import dev.pipelineharness.engine.scenario.ProviderRegistry;
 import dev.pipelineharness.engine.scenario.ScenarioParser;
+import dev.pipelineharness.engine.events.RunListener;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import org.apiguardian.api.API;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;
@@ -24,6 +29,22 @@ import org.junit.platform.engine.support.descriptor.EngineDescriptor;
  */
 @API(status = STABLE, since = "0.1")
 public final class PipelineHarnessTestEngine implements TestEngine {
+
+    private final List<RunListener> extraListeners;
+
+    /** The engine as the JUnit Platform finds it: run listeners come from {@link ServiceLoader} alone. */
+    public PipelineHarnessTestEngine() {
+        this(List.of());
+    }
+
+    /**
+     * An engine that also tells {@code listeners} what its runs do, besides the ones {@link ServiceLoader}
+     * finds (the command line passes its progress display this way).
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public PipelineHarnessTestEngine(List<RunListener> listeners) {
+        this.extraListeners = List.copyOf(listeners);
+    }
 
     @Override
     public String getId() {
@@ -43,7 +64,19 @@ public final class PipelineHarnessTestEngine implements TestEngine {
     @Override
     public void execute(ExecutionRequest request) {
         HarnessConfiguration configuration = HarnessConfiguration.from(request.getConfigurationParameters());
-        new ScenarioRunExecutor(configuration, providers(), System.out).execute(request);
+        new ScenarioRunExecutor(configuration, providers(), System.out, runListeners()).execute(request);
+    }
+
+    private List<RunListener> runListeners() {
+        List<RunListener> listeners = new ArrayList<>();
+        ServiceLoader.load(RunListener.class, classLoader()).forEach(listeners::add);
+        listeners.addAll(extraListeners);
+        return listeners;
+    }
+
+    private static ClassLoader classLoader() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return loader != null ? loader : PipelineHarnessTestEngine.class.getClassLoader();
     }
 
     private static ProviderRegistry providers() {

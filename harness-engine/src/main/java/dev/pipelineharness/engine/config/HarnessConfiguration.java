@@ -24,7 +24,7 @@ import org.junit.platform.engine.ConfigurationParameters;
 public record HarnessConfiguration(String topology, OptionalLong seed, Path reportsDirectory, int parallelism,
                                    Duration defaultTimeout, Duration pollInterval, Duration confirmPeriod,
                                    Optional<Pattern> nameFilter, boolean keepFiles, Duration topologyStartTimeout,
-                                   Map<String, String> all) {
+                                   Map<String, String> all, OptionalLong seedOverride) {
 
     public HarnessConfiguration {
         all = Map.copyOf(all);
@@ -59,7 +59,17 @@ public record HarnessConfiguration(String topology, OptionalLong seed, Path repo
                 nameFilter(params),
                 params.bool(Constants.KEEP_FILES_PROPERTY_NAME, false),
                 params.duration(Constants.TOPOLOGY_START_TIMEOUT_PROPERTY_NAME, Duration.ofMinutes(3)),
-                values);
+                values,
+                params.has(Constants.SEED_OVERRIDE_PROPERTY_NAME)
+                        ? OptionalLong.of(params.longValue(Constants.SEED_OVERRIDE_PROPERTY_NAME)) : OptionalLong.empty());
+    }
+
+    /** The seed of a scenario in this run: the override, else the file's {@code seed:}, else the configured or default seed. */
+    public long seedOf(OptionalLong scenarioSeed) {
+        if (seedOverride.isPresent()) {
+            return seedOverride.getAsLong();
+        }
+        return scenarioSeed.isPresent() ? scenarioSeed.getAsLong() : seed.orElse(Constants.DEFAULT_SEED);
     }
 
     private static Optional<Pattern> nameFilter(Params params) {

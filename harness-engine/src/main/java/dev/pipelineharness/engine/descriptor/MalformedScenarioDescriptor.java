@@ -16,11 +16,18 @@ import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 public final class MalformedScenarioDescriptor extends AbstractTestDescriptor {
 
     private final RuntimeException error;
+    private final ScenarioOrigin origin;
 
     public MalformedScenarioDescriptor(UniqueId uniqueId, String displayName, ScenarioOrigin origin, RuntimeException error) {
         super(uniqueId, displayName, ScenarioFileSource.of(origin,
                 error instanceof ScenarioDefinitionException definition ? definition.location() : Location.ofFile(displayName)));
         this.error = error;
+        this.origin = origin;
+    }
+
+    /** The file that could not be read. */
+    public ScenarioOrigin origin() {
+        return origin;
     }
 
     public RuntimeException error() {

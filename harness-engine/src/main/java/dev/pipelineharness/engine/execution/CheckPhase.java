@@ -24,7 +24,8 @@ final class CheckPhase {
     interface Reporter {
         void passed(CheckDescriptor check, Verdict verdict, Duration took);
 
-        void failed(CheckDescriptor check, Throwable failure, Duration took);
+        /** {@code lastVerdict} is the last failing verdict, or null when the last evaluation threw. */
+        void failed(CheckDescriptor check, Verdict lastVerdict, Throwable failure, Duration took);
     }
 
     private enum State { POLLING, CONFIRMING, PASSED, FAILED }
@@ -93,6 +94,7 @@ final class CheckPhase {
     }
 
     private boolean round(List<Tracked> tracked, CheckContext context, Reporter reporter, long start) {
+        stopIfInterrupted();
         boolean open = false;
         for (Tracked check : tracked) {
             if (check.state == State.PASSED || check.state == State.FAILED) {
@@ -153,7 +155,18 @@ final class CheckPhase {
             running.cancel(true);
             Thread.currentThread().interrupt();
             check.lastError = e;
+            stopIfInterrupted();
             return null;
+        }
+    }
+
+    /**
+     * Ctrl-C or SIGTERM: the checks stop at once instead of polling on to their deadlines (the interrupt
+     * stays set, so the scenario is reported interrupted; its unsettled checks are reported not evaluated).
+     */
+    private static void stopIfInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new java.util.concurrent.CancellationException("the run was interrupted while the checks were polled");
         }
     }
 
@@ -161,12 +174,12 @@ final class CheckPhase {
         check.state = State.FAILED;
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         if (check.lastError != null) {
-            reporter.failed(check.descriptor, new AssertionFailedError(check.descriptor.getDisplayName()
+            reporter.failed(check.descriptor, null, new AssertionFailedError(check.descriptor.getDisplayName()
                     + ": evaluating the check failed: " + check.lastError + System.lineSeparator() + "(" + when + ")",
                     check.lastError), took);
             return;
         }
         String message = check.lastVerdict == null ? "no verdict" : check.lastVerdict.message();
-        reporter.failed(check.descriptor, new AssertionFailedError(message + System.lineSeparator() + "(" + when + ")"), took);
+        reporter.failed(check.descriptor, check.lastVerdict, new AssertionFailedError(message + System.lineSeparator() + "(" + when + ")"), took);
     }
 }

@@ -13,7 +13,13 @@ import dev.pipelineharness.engine.descriptor.ScenarioDescriptor;
 import dev.pipelineharness.engine.scenario.CheckStep;
 import dev.pipelineharness.engine.scenario.FaultStep;
 import dev.pipelineharness.engine.scenario.ScenarioDefinition;
+import dev.pipelineharness.engine.events.CheckResult;
+import dev.pipelineharness.engine.events.Phase;
+import dev.pipelineharness.engine.events.RunListener;
+import dev.pipelineharness.engine.events.ScenarioRef;
+import dev.pipelineharness.engine.events.ScenarioResult;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -45,22 +51,59 @@ final class ScenarioExecution {
     private final Optional<String> alone;
     private final Set<TestDescriptor> reported = new HashSet<>();
     private final Map<String, Duration> phases = new LinkedHashMap<>();
+    private final RunListener events;
+    private final ScenarioRef ref;
+    private final Map<Phase, Duration> phaseTimes = new EnumMap<>(Phase.class);
+    private Phase phaseNow = Phase.TOPOLOGY;
+    private long phaseNowStart = System.nanoTime();
     private int failedChecks;
+    private Phase failedIn;
 
     ScenarioExecution(ScenarioDescriptor descriptor, EngineExecutionListener listener, Topologies topologies,
-                      HarnessConfiguration configuration, Namespace namespace, Optional<String> alone) {
+                      HarnessConfiguration configuration, Namespace namespace, RunListener events, int index,
+                      Optional<String> alone) {
         this.descriptor = descriptor;
         this.listener = listener;
         this.topologies = topologies;
         this.configuration = configuration;
         this.namespace = namespace;
         this.alone = alone;
+        this.events = events;
+        this.ref = ref(descriptor, configuration, index, namespace.prefix());
+    }
+
+    private static ScenarioRef ref(ScenarioDescriptor descriptor, HarnessConfiguration configuration, int index,
+                                   String namespace) {
+        ScenarioDefinition definition = descriptor.definition();
+        return new ScenarioRef(descriptor.getUniqueId().toString(), definition.name(), descriptor.origin().displayName(),
+                definition.tags(), definition.topology(), index, configuration.seedOf(definition.seed()), namespace);
+    }
+
+    /** A scenario the run did not start because it was interrupted first. */
+    static RunSummary.Outcome notRun(ScenarioDescriptor descriptor, EngineExecutionListener listener, RunListener events,
+                                     HarnessConfiguration configuration, int index) {
+        String reason = "the run was interrupted before this scenario started";
+        ScenarioRef ref = ref(descriptor, configuration, index, "");
+        events.scenarioStarted(ref);
+        listener.executionSkipped(descriptor, reason);
+        events.scenarioFinished(ref, new ScenarioResult(ScenarioResult.Status.INTERRUPTED, reason, Duration.ZERO,
+                Map.of(), List.of()));
+        return new RunSummary.Outcome(descriptor.definition().name(), "NOT RUN", Duration.ZERO, reason);
+    }
+
+    /** Ends the phase that is running (its time is recorded) and tells the listeners the next one started. */
+    private void enter(Phase next) {
+        phaseTimes.put(phaseNow, since(phaseNowStart));
+        phaseNow = next;
+        phaseNowStart = System.nanoTime();
+        events.phaseStarted(ref, next);
     }
 
     RunSummary.Outcome execute() {
         long begin = System.nanoTime();
         ScenarioDefinition definition = descriptor.definition();
         Topology topology;
+        events.scenarioStarted(ref);
         try {
             Optional<String> unavailable = topologies.unavailableReason(definition.topology());
             if (unavailable.isPresent()) {
@@ -74,12 +117,15 @@ final class ScenarioExecution {
             definition.faults().forEach(step -> step.fault().validate(topologies.created(definition.topology())));
         } catch (ScenarioDefinitionException e) {
             listener.executionStarted(descriptor);
-            return fail(new ScenarioFailure(e.getMessage(), e), begin, List.of());
+            return fail(new ScenarioFailure(e.getMessage(), e), begin, List.of(), ScenarioResult.Status.INVALID);
         } catch (RuntimeException | Error e) {
             listener.executionStarted(descriptor);
-            return fail(new ScenarioFailure("creating topology '" + definition.topology() + "' failed: " + e, e), begin, List.of());
+            return fail(new ScenarioFailure("creating topology '" + definition.topology() + "' failed: " + e, e), begin, List.of(),
+                    ScenarioResult.Status.TOPOLOGY_FAILED);
         }
         listener.executionStarted(descriptor);
+        phaseNowStart = System.nanoTime();
+        events.phaseStarted(ref, Phase.TOPOLOGY);
         listener.reportingEntryPublished(descriptor, ReportEntry.from("namespace", namespace.prefix()));
         alone.ifPresent(reason -> listener.reportingEntryPublished(descriptor, ReportEntry.from("runs-alone", reason)));
         Throwable failure = null;
@@ -93,29 +139,42 @@ final class ScenarioExecution {
             topology = topologies.started(definition.topology());
             phase = endPhase("topology", phaseStart, "deploying pipeline '" + definition.pipeline().name() + "'");
             phaseStart = System.nanoTime();
+            enter(Phase.DEPLOY);
             deployment = topology.deploy(definition.pipeline(), namespace);
             logFiles = deployment.logFiles();
             phase = endPhase("deploy", phaseStart, "running the timeline");
             phaseStart = System.nanoTime();
-            long seed = definition.seed().orElse(configuration.seed().orElse(dev.pipelineharness.engine.Constants.DEFAULT_SEED));
+            long seed = ref.seed();
             listener.reportingEntryPublished(descriptor, ReportEntry.from("seed", String.valueOf(seed)));
             timeline = new Timeline(definition.generators(), definition.faults(),
                     definition.timeout().orElse(configuration.defaultTimeout()), seed, topology, deployment, store,
-                    (key, value) -> listener.reportingEntryPublished(descriptor, ReportEntry.from(key, value)));
+                    (key, value) -> {
+                        listener.reportingEntryPublished(descriptor, ReportEntry.from(key, value));
+                        events.figure(ref, key, value);
+                    });
+            timeline.onEvent(event -> events.timelineEvent(ref, event));
+            enter(Phase.TIMELINE);
             timeline.run();
             phase = endPhase("timeline", phaseStart, "evaluating checks");
             phaseStart = System.nanoTime();
+            enter(Phase.CHECKS);
             new CheckPhase(configuration.pollInterval(), configuration.confirmPeriod())
                     .run(definition.name(), checks(), checkContext(deployment, store), reporter());
             endPhase("checks", phaseStart, "");
         } catch (ScenarioFailure e) {
             failure = e;
+            failedIn = phaseNow;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failure = new ScenarioFailure(phase + " was interrupted", e);
+            failedIn = phaseNow;
         } catch (Exception | Error e) {
             failure = new ScenarioFailure(phase + " failed: " + e, e);
+            failedIn = phaseNow;
         } finally {
+            // on Ctrl-C, heal and undeploy with the interrupt put aside: every wait in them would end at once
+            boolean interrupted = Thread.interrupted();
+            enter(Phase.UNDEPLOY);
             if (timeline != null) {
                 timeline.close();
                 if (failure == null && timeline.lateFailure() != null) {
@@ -135,15 +194,24 @@ final class ScenarioExecution {
             if (alone.isPresent() && deployment != null) {
                 failure = restoreTopology(topology, failure);
             }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
+        phaseTimes.put(phaseNow, since(phaseNowStart));
         publishPhases();
         if (failure != null) {
-            return fail(failure, begin, logFiles);
+            ScenarioResult.Status status = failedIn == Phase.TOPOLOGY ? ScenarioResult.Status.TOPOLOGY_FAILED
+                    : failure.getCause() instanceof InterruptedException || Thread.currentThread().isInterrupted()
+                    ? ScenarioResult.Status.INTERRUPTED : ScenarioResult.Status.ERROR;
+            return fail(failure, begin, logFiles, status);
         }
         listener.executionFinished(descriptor, TestExecutionResult.successful());
         int total = checks().size();
-        return new RunSummary.Outcome(definition.name(), failedChecks == 0 ? "PASSED" : "FAILED", since(begin),
-                failedChecks == 0 ? total + " check(s) passed" : failedChecks + " of " + total + " check(s) failed");
+        String detail = failedChecks == 0 ? total + " check(s) passed" : failedChecks + " of " + total + " check(s) failed";
+        events.scenarioFinished(ref, new ScenarioResult(failedChecks == 0 ? ScenarioResult.Status.PASSED
+                : ScenarioResult.Status.FAILED, detail, since(begin), phaseTimes, logFiles));
+        return new RunSummary.Outcome(definition.name(), failedChecks == 0 ? "PASSED" : "FAILED", since(begin), detail);
     }
 
     /**
@@ -211,14 +279,21 @@ final class ScenarioExecution {
                 listener.executionStarted(check);
                 listener.reportingEntryPublished(check, ReportEntry.from(Map.of(
                         "verdict", verdict.summary(), "settled-after", took.toMillis() + "ms")));
+                events.checkSettled(ref, new CheckResult(check.getUniqueId().toString(), check.getDisplayName(),
+                        check.step().location().toString(), true, verdict.summary(), "", "", took));
                 listener.executionFinished(check, TestExecutionResult.successful());
                 reported.add(check);
             }
 
             @Override
-            public void failed(CheckDescriptor check, Throwable failure, Duration took) {
+            public void failed(CheckDescriptor check, Verdict lastVerdict, Throwable failure, Duration took) {
                 listener.executionStarted(check);
                 listener.reportingEntryPublished(check, ReportEntry.from("settled-after", took.toMillis() + "ms"));
+                String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+                events.checkSettled(ref, new CheckResult(check.getUniqueId().toString(), check.getDisplayName(),
+                        check.step().location().toString(), false,
+                        lastVerdict != null ? lastVerdict.summary() : firstLine(message),
+                        lastVerdict != null ? lastVerdict.details() : "", message, took));
                 listener.executionFinished(check, TestExecutionResult.failed(failure));
                 reported.add(check);
                 failedChecks++;
@@ -252,10 +327,11 @@ final class ScenarioExecution {
 
     private RunSummary.Outcome skip(String reason, long begin) {
         listener.executionSkipped(descriptor, reason);
+        events.scenarioFinished(ref, new ScenarioResult(ScenarioResult.Status.SKIPPED, reason, since(begin), Map.of(), List.of()));
         return new RunSummary.Outcome(descriptor.definition().name(), "SKIPPED", since(begin), reason);
     }
 
-    private RunSummary.Outcome fail(Throwable failure, long begin, List<Path> logFiles) {
+    private RunSummary.Outcome fail(Throwable failure, long begin, List<Path> logFiles, ScenarioResult.Status status) {
         for (CheckDescriptor check : checks()) {
             if (!reported.contains(check)) {
                 listener.executionSkipped(check, "not evaluated: the scenario failed before its checks ("
@@ -267,6 +343,7 @@ final class ScenarioExecution {
             reportedFailure = new ScenarioFailure(failure.getMessage() + LogTails.of(logFiles), failure.getCause());
         }
         listener.executionFinished(descriptor, TestExecutionResult.failed(reportedFailure));
+        events.scenarioFinished(ref, new ScenarioResult(status, failure.getMessage(), since(begin), phaseTimes, logFiles));
         return new RunSummary.Outcome(descriptor.definition().name(), "ERROR", since(begin), firstLine(failure.getMessage()));
     }
 

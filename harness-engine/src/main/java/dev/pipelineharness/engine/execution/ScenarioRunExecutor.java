@@ -8,7 +8,14 @@ import dev.pipelineharness.engine.descriptor.MalformedScenarioDescriptor;
 import dev.pipelineharness.engine.descriptor.ScenarioDescriptor;
 import dev.pipelineharness.engine.scenario.ProviderRegistry;
 import java.io.PrintStream;
+import dev.pipelineharness.engine.events.RunFinished;
+import dev.pipelineharness.engine.events.RunListener;
+import dev.pipelineharness.engine.events.RunStarted;
+import dev.pipelineharness.engine.events.ScenarioRef;
+import dev.pipelineharness.engine.events.ScenarioResult;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -42,6 +49,8 @@ public final class ScenarioRunExecutor {
 
     private static final TestTag SLOW = TestTag.create("slow");
 
+    private volatile boolean interrupted;
+
     private final HarnessConfiguration configuration;
     private final ProviderRegistry providers;
     private final PrintStream out;
@@ -50,11 +59,18 @@ public final class ScenarioRunExecutor {
      * (write lock). Fair, so a waiting exclusive scenario is not starved and later ones queue behind it.
      */
     private final ReadWriteLock topologyUse = new ReentrantReadWriteLock(true);
+    private final RunListeners events;
 
     public ScenarioRunExecutor(HarnessConfiguration configuration, ProviderRegistry providers, PrintStream out) {
+        this(configuration, providers, out, List.of());
+    }
+
+    public ScenarioRunExecutor(HarnessConfiguration configuration, ProviderRegistry providers, PrintStream out,
+                               List<RunListener> listeners) {
         this.configuration = configuration;
         this.providers = providers;
         this.out = out;
+        this.events = new RunListeners(listeners);
     }
 
     public void execute(ExecutionRequest request) {
@@ -67,6 +83,8 @@ public final class ScenarioRunExecutor {
         RunSummary summary = new RunSummary();
         Topologies topologies = new Topologies(providers, configuration);
         List<Callable<Void>> work = new ArrayList<>();
+        events.runStarted(new RunStarted(runId, Instant.now(), engine.getChildren().size(), configuration.topology(),
+                configuration.parallelism(), configuration.seedOverride(), configuration.all()));
         try {
             for (TestDescriptor child : startOrder(engine.getChildren(), configuration.parallelism())) {
                 work.add(() -> {
@@ -76,11 +94,20 @@ public final class ScenarioRunExecutor {
             }
             runAll(work);
         } finally {
+            // on Ctrl-C, stop the topologies with the interrupt put aside, so they stop cleanly, not half-way
+            boolean wasInterrupted = Thread.interrupted();
+            interrupted |= wasInterrupted;
             topologies.close();
+            if (wasInterrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
+        Duration wallTime = Duration.ofNanos(System.nanoTime() - begin);
         if (!work.isEmpty()) {
-            summary.print(out, runId, Duration.ofNanos(System.nanoTime() - begin), topologies.startTimes());
+            summary.print(out, runId, wallTime, topologies.startTimes());
         }
+        events.runFinished(new RunFinished(runId, wallTime, topologies.startTimes(),
+                interrupted || Thread.currentThread().isInterrupted()));
         listener.executionFinished(engine, TestExecutionResult.successful());
     }
 
@@ -90,17 +117,29 @@ public final class ScenarioRunExecutor {
         if (child instanceof MalformedScenarioDescriptor malformed) {
             listener.executionStarted(malformed);
             listener.executionFinished(malformed, TestExecutionResult.failed(malformed.error()));
+            String error = ScenarioExecution.firstLine(malformed.error().getMessage());
+            ScenarioRef ref = new ScenarioRef(malformed.getUniqueId().toString(), malformed.getDisplayName(),
+                    malformed.origin().displayName(), List.of(),
+                    configuration.topology(), index, 0, "");
+            events.scenarioStarted(ref);
+            events.scenarioFinished(ref, new ScenarioResult(ScenarioResult.Status.INVALID, malformed.error().getMessage(),
+                    Duration.ofNanos(System.nanoTime() - begin), Map.of(), List.of()));
             return new RunSummary.Outcome(malformed.getDisplayName(), "ERROR", Duration.ofNanos(System.nanoTime() - begin),
-                    ScenarioExecution.firstLine(malformed.error().getMessage()));
+                    error);
         }
         ScenarioDescriptor scenario = (ScenarioDescriptor) child;
         String scenarioId = Namespace.sanitize(scenario.definition().name()) + "_" + index;
+        if (interrupted || Thread.currentThread().isInterrupted()) {
+            // Ctrl-C or SIGTERM: the scenarios not started yet are reported as such instead of failing one by one
+            interrupted = true;
+            return ScenarioExecution.notRun(scenario, listener, events, configuration, index);
+        }
         Optional<String> alone = Exclusivity.reason(scenario.definition(), topologies);
         Lock lock = alone.isPresent() ? topologyUse.writeLock() : topologyUse.readLock();
         lock.lock();
         try {
             return new ScenarioExecution(scenario, listener, topologies, configuration, new Namespace(runId, scenarioId),
-                    alone).execute();
+                    events, index, alone).execute();
         } finally {
             lock.unlock();
         }
@@ -138,6 +177,7 @@ public final class ScenarioRunExecutor {
                 future.get();
             }
         } catch (InterruptedException e) {
+            interrupted = true;
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
             throw new IllegalStateException("a scenario broke the engine", e.getCause());

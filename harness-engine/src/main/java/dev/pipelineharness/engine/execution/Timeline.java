@@ -22,7 +22,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import dev.pipelineharness.engine.events.TimelineEvent;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Runs a scenario's generators and its fault timeline on one clock, starting at zero when generation
@@ -48,6 +50,8 @@ final class Timeline implements AutoCloseable {
     private final ScheduledExecutorService faultClock;
     private final Deque<FaultStep> injected = new ConcurrentLinkedDeque<>();
     private final AtomicReference<Throwable> faultFailure = new AtomicReference<>();
+    private volatile Consumer<TimelineEvent> events = event -> { };
+    private volatile long startNanos = System.nanoTime();
 
     Timeline(List<GeneratorStep> generators, List<FaultStep> faults, Duration timeout, long scenarioSeed,
              Topology topology, Deployment deployment, ScenarioStore store, BiConsumer<String, String> publisher) {
@@ -64,9 +68,23 @@ final class Timeline implements AutoCloseable {
         this.faultClock = Executors.newSingleThreadScheduledExecutor(daemon("pipeline-harness-faults"));
     }
 
+    /** Where the timeline reports its generators, faults and heals as they happen (for the reports). */
+    void onEvent(Consumer<TimelineEvent> sink) {
+        this.events = sink;
+    }
+
+    private void emit(TimelineEvent.Kind kind, String name, String detail) {
+        try {
+            events.accept(new TimelineEvent(Duration.ofNanos(System.nanoTime() - startNanos), kind, name, detail));
+        } catch (RuntimeException e) {
+            System.err.println("pipeline-harness: reporting a timeline event failed: " + e);
+        }
+    }
+
     /** Runs the timeline; throws {@link ScenarioFailure} naming the generator or fault that failed. */
     void run() throws InterruptedException {
         long start = System.nanoTime();
+        startNanos = start;
         List<FaultStep> timed = faults.stream().filter(fault -> fault.duration().isPresent()).toList();
         CountDownLatch healed = new CountDownLatch(timed.size());
         for (FaultStep fault : faults) {
@@ -75,7 +93,15 @@ final class Timeline implements AutoCloseable {
         List<Future<?>> running = new ArrayList<>();
         for (GeneratorStep step : generators) {
             running.add(generatorThreads.submit(() -> {
-                step.generator().generate(context(step));
+                String name = "generate[" + step.index() + "]." + step.name();
+                emit(TimelineEvent.Kind.GENERATOR_STARTED, name, step.generator().describe());
+                try {
+                    step.generator().generate(context(step));
+                } catch (Exception | Error e) {
+                    emit(TimelineEvent.Kind.GENERATOR_FAILED, name, e.toString());
+                    throw e;
+                }
+                emit(TimelineEvent.Kind.GENERATOR_FINISHED, name, step.generator().describe());
                 return null;
             }));
         }
@@ -120,7 +146,9 @@ final class Timeline implements AutoCloseable {
             publisher.accept(key(step) + ".injecting", step.fault().describe());
             step.fault().inject(faultContext(step));
             publisher.accept(key(step) + ".injected", step.fault().describe());
+            emit(TimelineEvent.Kind.FAULT_INJECTED, step.name(), step.fault().describe());
         } catch (Exception | Error e) {
+            emit(TimelineEvent.Kind.FAULT_FAILED, step.name(), "inject failed: " + e);
             faultFailure.compareAndSet(null, new ScenarioFailure("injecting fault " + step.name() + " ("
                     + step.location() + ", at " + Durations.format(step.at()) + ") failed: " + e, e));
             step.duration().ifPresent(ignored -> healed.countDown());
@@ -139,7 +167,9 @@ final class Timeline implements AutoCloseable {
         try {
             step.fault().heal(faultContext(step));
             publisher.accept(key(step) + ".healed", step.fault().describe());
+            emit(TimelineEvent.Kind.FAULT_HEALED, step.name(), step.fault().describe());
         } catch (Exception | Error e) {
+            emit(TimelineEvent.Kind.FAULT_FAILED, step.name(), "heal failed: " + e);
             faultFailure.compareAndSet(null, new ScenarioFailure("healing fault " + step.name() + " ("
                     + step.location() + ") failed: " + e, e));
         }
@@ -192,6 +222,7 @@ final class Timeline implements AutoCloseable {
             @Override
             public void evidence(String observation) {
                 publisher.accept(key(step) + ".evidence", observation);
+                emit(TimelineEvent.Kind.FAULT_EVIDENCE, step.name(), observation);
             }
 
             @Override
