@@ -19,11 +19,11 @@ import picocli.CommandLine.Parameters;
 /** Which scenarios a command works on, and the configuration they are read with (shared by every subcommand). */
 final class ScenarioSelection {
 
-    /** Where {@code ./harness run} looks when it is given no path: the shipped suite. */
-    static final Path DEFAULT_SUITE = Path.of("scenarios", "suite");
+    /** Where {@code ./harness run} looks when it is given no path: the shipped suite and its fault scenarios. */
+    static final List<Path> DEFAULT_SUITE = List.of(Path.of("scenarios", "suite"), Path.of("scenarios", "faults"));
 
     @Parameters(paramLabel = "PATH", arity = "0..*",
-            description = "Scenario files or folders (searched for *.scenario.yaml). Default: scenarios/suite.")
+            description = "Scenario files or folders (searched for *.scenario.yaml). Default: scenarios/suite and scenarios/faults.")
     List<Path> paths = new ArrayList<>();
 
     @Option(names = "--tags", paramLabel = "EXPRESSION",
@@ -42,7 +42,7 @@ final class ScenarioSelection {
     Map<String, String> configuration = new LinkedHashMap<>();
 
     List<DiscoverySelector> selectors() {
-        List<Path> roots = paths.isEmpty() ? List.of(DEFAULT_SUITE) : paths;
+        List<Path> roots = paths.isEmpty() ? DEFAULT_SUITE : paths;
         List<DiscoverySelector> selectors = new ArrayList<>();
         for (Path root : roots) {
             if (Files.isDirectory(root)) {
