@@ -228,10 +228,12 @@ final class ScenarioExecution {
         } catch (Exception | Error e) {
             ScenarioFailure notReady = new ScenarioFailure("the topology is not ready again after this scenario's faults: "
                     + e.getMessage(), e);
-            if (failure != null) {
-                notReady.addSuppressed(failure);
+            if (failure == null) {
+                return notReady;
             }
-            return notReady;
+            // the scenario's own failure stays the headline: it is usually why the topology did not come back
+            failure.addSuppressed(notReady);
+            return failure;
         }
     }
 

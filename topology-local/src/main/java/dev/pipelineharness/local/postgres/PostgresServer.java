@@ -135,6 +135,9 @@ public final class PostgresServer implements AutoCloseable {
      * recovery; while running: after a fast shutdown). Returns once a JDBC connection succeeds.
      */
     public synchronized void restart(Duration timeout) {
+        // waits for a running server to be gone first: zonky's stop may return while replication
+        // clients (Debezium) still delay the shutdown, and a start beside it fails
+        PostmasterPid.stopAndAwait(dataDir, timeout);
         releaseZonky();
         launch(timeout);
     }
