@@ -118,7 +118,7 @@ final class RunExecution {
             case ExitCodes.GREEN -> "all green";
             case ExitCodes.RED -> "a check failed or a scenario broke (see the report)";
             case ExitCodes.BAD_INPUT -> "bad input";
-            case ExitCodes.TOPOLOGY -> "the topology could not start (see the logs)";
+            case ExitCodes.TOPOLOGY -> "the topology could not start or cannot run here (see above and the logs)";
             case ExitCodes.INTERRUPTED -> "interrupted; the reports mark the scenarios that did not finish";
             default -> "unknown";
         };

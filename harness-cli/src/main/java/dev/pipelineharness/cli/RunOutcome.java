@@ -35,7 +35,11 @@ final class RunOutcome implements RunListener {
         return statuses.getOrDefault(status, 0);
     }
 
-    /** Interrupted wins, then bad input, then a topology that did not start, then any red scenario. */
+    /**
+     * Interrupted wins, then bad input, then a topology that did not start (or a run in which every
+     * scenario was skipped, because its topology is not available here: nothing was verified, which a
+     * CI must not read as green), then any red scenario.
+     */
     synchronized int exitCode(boolean interrupted) {
         if (interrupted || count(ScenarioResult.Status.INTERRUPTED) > 0) {
             return ExitCodes.INTERRUPTED;
@@ -43,7 +47,7 @@ final class RunOutcome implements RunListener {
         if (scenarios == 0 || count(ScenarioResult.Status.INVALID) > 0) {
             return ExitCodes.BAD_INPUT;
         }
-        if (count(ScenarioResult.Status.TOPOLOGY_FAILED) > 0) {
+        if (count(ScenarioResult.Status.TOPOLOGY_FAILED) > 0 || count(ScenarioResult.Status.SKIPPED) == scenarios) {
             return ExitCodes.TOPOLOGY;
         }
         return failedChecks > 0 || count(ScenarioResult.Status.FAILED) > 0 || count(ScenarioResult.Status.ERROR) > 0

@@ -105,6 +105,12 @@ class HarnessCliTest {
     }
 
     @Test
+    void aRunWhoseTopologyCannotRunHereExitsThreeWithTheReason() {
+        assertThat(harness("run", FIXTURES + "unavailable")).isEqualTo(ExitCodes.TOPOLOGY);
+        assertThat(output()).contains("no Docker engine found").contains("exit 3: the topology could not start or cannot run here");
+    }
+
+    @Test
     void topologyThatCannotStartExitsThree() {
         assertThat(harness("run", FIXTURES + "green", "-D", "pipeline-harness.fake.fail-start=true"))
                 .isEqualTo(ExitCodes.TOPOLOGY);
