@@ -61,9 +61,11 @@ public record Pacing(long plannedCount, Optional<Duration> duration, double rate
                 planned = (long) Math.ceil(duration.toMillis() / 1000.0
                         * (rate * (1 - burstShare) + b.ratePerSecond() * burstShare)) + 1;
             }
+            HeldRecords.requireFits(params, "duration", planned);
             return new Pacing(planned, Optional.of(duration), rate, bursts);
         }
         long count = params.positiveLong("count", DEFAULT_COUNT);
+        HeldRecords.requireFits(params, "count", count);
         return new Pacing(count, Optional.empty(), rate, bursts);
     }
 
