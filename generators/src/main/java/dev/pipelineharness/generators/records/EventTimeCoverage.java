@@ -1,0 +1,60 @@
+package dev.pipelineharness.generators.records;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Counts what a stream of event times exercised, in the order written: records out of order
+ * (earlier than one written before), late records (earlier than the latest so far minus the allowed
+ * lateness, so a watermark with that allowance drops them) and records within {@code within} of a
+ * window boundary, on each side.
+ */
+final class EventTimeCoverage {
+
+    private final long every;
+    private final long within;
+    private final long lateness;
+    private long max = Long.MIN_VALUE;
+    private long records;
+    private long outOfOrder;
+    private long late;
+    private long beforeBoundary;
+    private long afterBoundary;
+
+    EventTimeCoverage(long every, long within, long lateness) {
+        this.every = every;
+        this.within = within;
+        this.lateness = lateness;
+    }
+
+    synchronized void record(long time) {
+        records++;
+        if (records > 1 && time < max) {
+            outOfOrder++;
+            if (time < max - lateness) {
+                late++;
+            }
+        }
+        max = Math.max(max, time);
+        if (every > 0) {
+            long offset = Math.floorMod(time, every);
+            if (offset < within || offset == 0) {
+                afterBoundary++;
+            } else if (every - offset <= within) {
+                beforeBoundary++;
+            }
+        }
+    }
+
+    /** The figures, by name: {@code out-of-order}, {@code late}, and with edges {@code before-boundary}, {@code after-boundary}. */
+    synchronized Map<String, Long> figures() {
+        Map<String, Long> figures = new LinkedHashMap<>();
+        figures.put("out-of-order", outOfOrder);
+        figures.put("late", late);
+        if (every > 0) {
+            figures.put("before-boundary", beforeBoundary);
+            figures.put("after-boundary", afterBoundary);
+        }
+        return figures;
+    }
+}
