@@ -1,6 +1,7 @@
 package dev.pipelineharness.generators.records;
 
 import dev.pipelineharness.api.Params;
+import dev.pipelineharness.generators.EventTimeCoverage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

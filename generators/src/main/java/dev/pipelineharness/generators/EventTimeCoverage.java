@@ -1,4 +1,4 @@
-package dev.pipelineharness.generators.records;
+package dev.pipelineharness.generators;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,7 +9,7 @@ import java.util.Map;
  * lateness, so a watermark with that allowance drops them) and records within {@code within} of a
  * window boundary, on each side.
  */
-final class EventTimeCoverage {
+public final class EventTimeCoverage {
 
     private final long every;
     private final long within;
@@ -21,13 +21,18 @@ final class EventTimeCoverage {
     private long beforeBoundary;
     private long afterBoundary;
 
-    EventTimeCoverage(long every, long within, long lateness) {
+    /**
+     * @param every    the window length in millis (0: no windows to count boundaries of)
+     * @param within   how close to a boundary counts as near it (the watermark's allowance)
+     * @param lateness how far behind the latest event time a record counts as late
+     */
+    public EventTimeCoverage(long every, long within, long lateness) {
         this.every = every;
         this.within = within;
         this.lateness = lateness;
     }
 
-    synchronized void record(long time) {
+    public synchronized void record(long time) {
         records++;
         if (records > 1 && time < max) {
             outOfOrder++;
@@ -47,7 +52,7 @@ final class EventTimeCoverage {
     }
 
     /** The figures, by name: {@code out-of-order}, {@code late}, and with edges {@code before-boundary}, {@code after-boundary}. */
-    synchronized Map<String, Long> figures() {
+    public synchronized Map<String, Long> figures() {
         Map<String, Long> figures = new LinkedHashMap<>();
         figures.put("out-of-order", outOfOrder);
         figures.put("late", late);
