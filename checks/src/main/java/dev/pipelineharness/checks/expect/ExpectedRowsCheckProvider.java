@@ -9,7 +9,6 @@ import dev.pipelineharness.api.Params;
 import dev.pipelineharness.api.ScenarioDefinitionException;
 import dev.pipelineharness.api.Verdict;
 import dev.pipelineharness.checks.CheckSettings;
-import dev.pipelineharness.checks.RowComparison;
 import dev.pipelineharness.generators.RowChange;
 import dev.pipelineharness.generators.records.RowsFile;
 import java.io.IOException;
@@ -41,7 +40,7 @@ public final class ExpectedRowsCheckProvider implements CheckProvider {
 
     @Override
     public List<Check> create(Params params, DefinitionContext definition) {
-        params.allowOnly("table", "topic", "key", "rows", "file", "within");
+        params.allowOnly("table", "topic", "key", "rows", "file", "within", "canary");
         OutputSource output = OutputSource.from(params, definition);
         List<String> key = RowsSettings.key(params);
         if (params.has("rows") == params.has("file")) {
@@ -49,7 +48,7 @@ public final class ExpectedRowsCheckProvider implements CheckProvider {
                     "give exactly one of 'rows' (inline) or 'file' (JSON lines or CSV, relative to the scenario)");
         }
         List<Map<String, Object>> rows = params.has("rows") ? inline(params) : file(params, definition);
-        return List.of(new ExpectedRowsCheck(output, key, rows, CheckSettings.within(params)));
+        return List.of(new ExpectedRowsCheck(output, key, rows, CheckSettings.within(params), params.bool("canary", false)));
     }
 
     /** Inline values arrive as text; the comparison matches numbers by value, so 12.5 meets 12.50. */
@@ -93,8 +92,11 @@ public final class ExpectedRowsCheckProvider implements CheckProvider {
         private final List<String> key;
         private final List<Map<String, Object>> expected;
         private final Duration within;
+        private final boolean canary;
 
-        ExpectedRowsCheck(OutputSource output, List<String> key, List<Map<String, Object>> expected, Duration within) {
+        ExpectedRowsCheck(OutputSource output, List<String> key, List<Map<String, Object>> expected, Duration within,
+                          boolean canary) {
+            this.canary = canary;
             this.output = output;
             this.key = List.copyOf(key);
             this.expected = List.copyOf(expected);
@@ -113,7 +115,7 @@ public final class ExpectedRowsCheckProvider implements CheckProvider {
 
         @Override
         public Verdict evaluate(CheckContext context) throws Exception {
-            return RowComparison.compare(output.describe(), key, expected, output.read(context));
+            return RowCanaries.judge(output.describe(), key, expected, output.read(context), canary);
         }
 
         @Override

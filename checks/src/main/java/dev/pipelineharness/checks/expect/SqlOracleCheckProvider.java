@@ -8,7 +8,6 @@ import dev.pipelineharness.api.JdbcEndpoint;
 import dev.pipelineharness.api.Params;
 import dev.pipelineharness.api.Verdict;
 import dev.pipelineharness.checks.CheckSettings;
-import dev.pipelineharness.checks.RowComparison;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -45,11 +44,11 @@ public final class SqlOracleCheckProvider implements CheckProvider {
 
     @Override
     public List<Check> create(Params params, DefinitionContext definition) {
-        params.allowOnly("table", "topic", "key", "query", "query-file", "within");
+        params.allowOnly("table", "topic", "key", "query", "query-file", "within", "canary");
         OutputSource output = OutputSource.from(params, definition);
         List<String> key = RowsSettings.key(params);
         UserSql query = UserSql.from(params, "query", "query-file", definition);
-        return List.of(new SqlOracleCheck(output, key, query, CheckSettings.within(params)));
+        return List.of(new SqlOracleCheck(output, key, query, CheckSettings.within(params), params.bool("canary", false)));
     }
 
     static final class SqlOracleCheck implements Check {
@@ -61,8 +60,10 @@ public final class SqlOracleCheckProvider implements CheckProvider {
         private List<Map<String, Object>> expected;
         private long expectedFrom = -1;
         private String queryError;
+        private final boolean canary;
 
-        SqlOracleCheck(OutputSource output, List<String> key, UserSql query, Duration within) {
+        SqlOracleCheck(OutputSource output, List<String> key, UserSql query, Duration within, boolean canary) {
+            this.canary = canary;
             this.output = output;
             this.key = List.copyOf(key);
             this.query = query;
@@ -99,8 +100,8 @@ public final class SqlOracleCheckProvider implements CheckProvider {
             if (queryError != null) {
                 return Verdict.fail("sql-oracle: the oracle query failed in PostgreSQL", queryError);
             }
-            return RowComparison.compare(output.describe() + " against the oracle query", key, expected,
-                    output.read(context));
+            return RowCanaries.judge(output.describe() + " against the oracle query", key, expected,
+                    output.read(context), canary);
         }
 
         @Override

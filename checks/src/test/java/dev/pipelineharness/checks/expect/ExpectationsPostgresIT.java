@@ -142,6 +142,31 @@ class ExpectationsPostgresIT {
     }
 
     @Test
+    void canariesAreFlaggedInTheSameEvaluationWhileTheRestIsJudgedAsUsual() throws Exception {
+        Verdict oracle = evaluate("sql-oracle", ORACLE.replace("within: 1s", "within: 1s, canary: true"));
+        assertThat(oracle.passed()).as(oracle.message()).isTrue();
+        assertThat(oracle.summary()).contains("exact; canaries flagged: lost (customer_id=canary-c-", "duplicated (customer_id=c-");
+
+        Verdict properties = evaluate("record-properties", "{table: revenue, where: 'revenue > 0', canary: true}");
+        assertThat(properties.passed()).as(properties.message()).isTrue();
+        assertThat(properties.summary()).contains("canary flagged: a record with every field null");
+
+        Verdict blind = evaluate("record-properties", "{table: revenue, where: 'true', canary: true}");
+        assertThat(blind.passed()).isFalse();
+        assertThat(blind.message()).contains("the canary went unflagged", "cannot tell a broken record");
+
+        execute("DELETE FROM revenue WHERE (customer_id, hour_start) IN"
+                + " (SELECT customer_id, hour_start FROM revenue ORDER BY 1, 2 DESC LIMIT 1)");
+        Verdict red = evaluate("sql-oracle", ORACLE.replace("within: 1s", "within: 1s, canary: true"));
+        assertThat(red.passed()).isFalse();
+        assertThat(red.summary()).contains("(1 missing)", "canaries flagged");
+        assertThat(red.details()).doesNotContain("canary-");
+        execute("DELETE FROM revenue");
+        execute("INSERT INTO revenue SELECT customer_id, order_time / 3600000 * 3600000, count(*), sum(amount)"
+                + " FROM orders JOIN customers USING (customer_id) WHERE status <> 'CANCELLED' GROUP BY 1, 2");
+    }
+
+    @Test
     void theScratchSchemaIsGoneAfterwards() throws Exception {
         evaluate("sql-oracle", ORACLE);
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
