@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * Counts what a stream of event times exercised, in the order written: records out of order
- * (earlier than one written before), late records (earlier than the latest so far minus the allowed
- * lateness, so a watermark with that allowance drops them) and records within {@code within} of a
+ * (earlier than one written before), late records (for a watermark {@code lateness} behind the latest
+ * event time so far: with windows, records whose window had already closed, which a windowed
+ * aggregate drops; without, records behind the watermark) and records within {@code within} of a
  * window boundary, on each side.
  */
 public final class EventTimeCoverage {
@@ -36,7 +37,9 @@ public final class EventTimeCoverage {
         records++;
         if (records > 1 && time < max) {
             outOfOrder++;
-            if (time < max - lateness) {
+            long watermark = max - lateness;
+            long closesAt = every > 0 ? Math.floorDiv(time, every) * every + every : time + 1;
+            if (closesAt <= watermark) {
                 late++;
             }
         }
