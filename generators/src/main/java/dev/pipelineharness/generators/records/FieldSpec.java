@@ -50,7 +50,7 @@ final class FieldSpec {
         this.eventTime = eventTime;
     }
 
-    static FieldSpec parse(String name, Params params, long plannedCount, long seed) {
+    static FieldSpec parse(String name, Params params, long plannedCount) {
         params.allowOnly(KEYS);
         double nullRate = params.fraction("null-rate", 0);
         if (params.has("id")) {
@@ -69,7 +69,7 @@ final class FieldSpec {
             return new FieldSpec(name, nullRate, field, Optional.empty(), Optional.of(field));
         }
         if (params.has("faker")) {
-            return new FieldSpec(name, nullRate, faker(params, seed), Optional.empty(), Optional.empty());
+            return new FieldSpec(name, nullRate, faker(params), Optional.empty(), Optional.empty());
         }
         String type = params.has("values") ? params.choice("type", TYPES, "string") : type(params);
         if (params.has("values")) {
@@ -87,15 +87,27 @@ final class FieldSpec {
     }
 
     /** A Datafaker expression, tried once now so a misspelt one is a load-time error. */
-    private static FieldGenerator faker(Params params, long seed) {
+    private static FieldGenerator faker(Params params) {
         String expression = params.string("faker");
         try {
             new Faker(new Random(0)).expression(expression);
         } catch (RuntimeException e) {
             throw params.error("faker", "Datafaker cannot evaluate '" + expression + "': " + e.getMessage());
         }
-        Faker faker = new Faker(new Random(seed));
-        return (random, index) -> faker.expression(expression);
+        return new FieldGenerator() {
+            private Random boundTo;
+            private Faker faker;
+
+            @Override
+            public Object next(Random random, long index) {
+                // Datafaker draws from the field's own seeded stream; making a Faker is costly, so once per stream
+                if (random != boundTo) {
+                    faker = new Faker(random);
+                    boundTo = random;
+                }
+                return faker.expression(expression);
+            }
+        };
     }
 
     private static FieldGenerator values(Params params, String type) {

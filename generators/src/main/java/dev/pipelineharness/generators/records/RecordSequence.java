@@ -28,9 +28,10 @@ final class RecordSequence {
     RecordSequence(RecordsShape shape, long seed) {
         this.shape = shape;
         this.ops = new Random(seed);
-        int position = 0;
         for (String field : shape.fields().keySet()) {
-            streams.put(field, new Random(seed * 1_000_003L + 31L * ++position));
+            // each field draws from its own stream, seeded by its name: adding or reordering fields
+            // never changes the values of the others
+            streams.put(field, new Random(seed * 1_000_003L + field.hashCode()));
             nulls.put(field, 0L);
         }
     }

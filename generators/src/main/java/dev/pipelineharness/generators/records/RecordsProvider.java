@@ -46,10 +46,8 @@ public final class RecordsProvider implements GeneratorProvider {
         }
         Params fieldsSection = params.params("fields");
         Map<String, FieldSpec> fields = new LinkedHashMap<>();
-        int position = 0;
         for (String name : fieldsSection.keys()) {
-            // each field draws from its own stream, so adding a field never changes the others' values
-            fields.put(name, FieldSpec.parse(name, fieldsSection.params(name), pacing.plannedCount(), position++));
+            fields.put(name, FieldSpec.parse(name, fieldsSection.params(name), pacing.plannedCount()));
         }
         List<String> key = List.of();
         if (params.has("key")) {

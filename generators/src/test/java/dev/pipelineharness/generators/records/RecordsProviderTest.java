@@ -59,6 +59,13 @@ class RecordsProviderTest {
     }
 
     @Test
+    void datafakerValuesFollowTheScenarioSeed() {
+        List<Object> seven = changes(ORDERS, 7, 50).stream().map(c -> c.row().get("name")).toList();
+        List<Object> eight = changes(ORDERS, 8, 50).stream().map(c -> c.row().get("name")).toList();
+        assertThat(seven).isNotEqualTo(eight);
+    }
+
+    @Test
     void keyedChangesInsertBeforeTheyUpdateOrDeleteAndNeverTouchADeletedRow() {
         java.util.Set<String> live = new java.util.HashSet<>();
         Map<RowChange.Op, Integer> byOp = new java.util.EnumMap<>(RowChange.Op.class);
