@@ -16,8 +16,30 @@ public final class RowComparison {
     private RowComparison() {
     }
 
+    /** The sections of a comparison by key, each entry as the report shows it. */
+    public record RowDiff(List<String> missing, List<String> extra, List<String> wrong) {
+
+        public boolean clean() {
+            return missing.isEmpty() && extra.isEmpty() && wrong.isEmpty();
+        }
+    }
+
     public static Verdict compare(String subject, List<String> keyColumns, List<Map<String, Object>> expected,
                                   List<Map<String, Object>> observed) {
+        return report(subject, expected.size(), observed.size(), diff(keyColumns, expected, observed));
+    }
+
+    /** The report of a diff: a summary of counts and the missing, extra and wrong sections. */
+    public static Verdict report(String subject, long expected, long observed, RowDiff diff) {
+        return new DiffReport(subject, expected, observed)
+                .section("missing", diff.missing())
+                .section("extra", diff.extra())
+                .section("wrong", diff.wrong())
+                .verdict();
+    }
+
+    public static RowDiff diff(List<String> keyColumns, List<Map<String, Object>> expected,
+                               List<Map<String, Object>> observed) {
         Map<String, Map<String, Object>> expectedByKey = byKey(keyColumns, expected, null);
         List<String> extra = new ArrayList<>();
         Map<String, Map<String, Object>> observedByKey = byKey(keyColumns, observed, extra);
@@ -45,11 +67,7 @@ public final class RowComparison {
                 extra.add(render(entry.getValue()));
             }
         }
-        return new DiffReport(subject, expected.size(), observed.size())
-                .section("missing", missing)
-                .section("extra", extra)
-                .section("wrong", wrong)
-                .verdict();
+        return new RowDiff(List.copyOf(missing), List.copyOf(extra), List.copyOf(wrong));
     }
 
     private static Map<String, Map<String, Object>> byKey(List<String> keyColumns, List<Map<String, Object>> rows,
@@ -65,7 +83,7 @@ public final class RowComparison {
     }
 
     /** {@code (item_a=item-00001, item_b=item-00002)}: the key columns as text. */
-    static String key(List<String> keyColumns, Map<String, Object> row) {
+    public static String key(List<String> keyColumns, Map<String, Object> row) {
         List<String> parts = new ArrayList<>();
         for (String column : keyColumns) {
             Object value = row.get(column);
@@ -76,7 +94,7 @@ public final class RowComparison {
         return "(" + String.join(", ", parts) + ")";
     }
 
-    static String render(Map<String, Object> row) {
+    public static String render(Map<String, Object> row) {
         return row.toString();
     }
 }

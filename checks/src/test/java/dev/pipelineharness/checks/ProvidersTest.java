@@ -32,9 +32,10 @@ class ProvidersTest {
 
     @Test
     void everyProviderIsRegistered() {
-        assertThat(generators()).containsOnlyKeys("business-events", "entity-changes", "reference-data", "interactions");
+        assertThat(generators()).containsOnlyKeys("business-events", "entity-changes", "reference-data", "interactions",
+                "records", "replay");
         assertThat(checks()).containsOnlyKeys("routed", "topic-count", "cdc-captured", "table-matches", "no-loss",
-                "no-duplicates", "registered-schemas");
+                "no-duplicates", "registered-schemas", "expected-rows", "sql-oracle", "record-properties");
     }
 
     @Test

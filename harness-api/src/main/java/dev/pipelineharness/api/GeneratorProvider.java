@@ -17,4 +17,13 @@ public interface GeneratorProvider {
     String name();
 
     Generator create(Params params);
+
+    /**
+     * Makes the generator knowing the scenario around the entry (its pipeline, its folder); the
+     * engine calls this one. Providers whose settings name topics, tables or files override it.
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    default Generator create(Params params, DefinitionContext definition) {
+        return create(params);
+    }
 }

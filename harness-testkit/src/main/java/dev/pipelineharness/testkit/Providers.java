@@ -2,6 +2,7 @@ package dev.pipelineharness.testkit;
 
 import dev.pipelineharness.api.Check;
 import dev.pipelineharness.api.CheckProvider;
+import dev.pipelineharness.api.DefinitionContext;
 import dev.pipelineharness.api.Fault;
 import dev.pipelineharness.api.FaultProvider;
 import dev.pipelineharness.api.Generator;
@@ -31,6 +32,18 @@ public final class Providers {
     /** {@code check("topic-count", "{topic: raw, count: 3}")}: the entry {@code expect[0].topic-count}. */
     public static List<Check> check(String name, String snippet) {
         return find(CheckProvider.class, CheckProvider::name, name).create(TestParams.of("expect[0]." + name, snippet));
+    }
+
+    /** As {@link #generator(String, String)}, for a scenario around the entry (its pipeline, its folder). */
+    public static Generator generator(String name, String snippet, DefinitionContext definition) {
+        return find(GeneratorProvider.class, GeneratorProvider::name, name)
+                .create(TestParams.of("generate[0]." + name, snippet), definition);
+    }
+
+    /** As {@link #check(String, String)}, for a scenario around the entry (its pipeline, its folder). */
+    public static List<Check> check(String name, String snippet, DefinitionContext definition) {
+        return find(CheckProvider.class, CheckProvider::name, name)
+                .create(TestParams.of("expect[0]." + name, snippet), definition);
     }
 
     /** {@code fault("kill", "{component: kafka.east}")}: the entry {@code faults[0].kill}. */

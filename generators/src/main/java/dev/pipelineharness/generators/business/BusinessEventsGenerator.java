@@ -49,6 +49,9 @@ final class BusinessEventsGenerator implements Generator {
              KafkaRecordWriter writer = new KafkaRecordWriter(deployment.endpoints().kafka(), ledger,
                      deployment.namespace().prefix() + "business-events")) {
             Pacer pacer = new Pacer(shape.pacing());
+            dev.pipelineharness.generators.EventTimeCoverage times = shape.times().coverage();
+            Map<String, Long> coverage = new java.util.TreeMap<>();
+            long previousOrdinal = -1;
             RawRecord record;
             while (pacer.acquire() && (record = sequence.next()) != null) {
                 int destination = record.malformed() ? Ledger.NOWHERE : destinations.get(record.event().type());
@@ -57,11 +60,22 @@ final class BusinessEventsGenerator implements Generator {
                 writer.send(topic, record.key().getBytes(StandardCharsets.UTF_8), value, record.ordinal());
                 generated.add(record);
                 sent++;
+                if (record.ordinal() == previousOrdinal) {
+                    coverage.merge("duplicates", 1L, Long::sum);
+                } else if (record.malformed()) {
+                    coverage.merge("poison." + record.poisonKind(), 1L, Long::sum);
+                } else {
+                    times.record(record.event().eventTime());
+                }
+                previousOrdinal = record.ordinal();
             }
             writer.flush();
             context.publish("business-events.sent", Long.toString(sent));
             context.publish("business-events.acknowledged", Long.toString(writer.acknowledged()));
             context.publish("business-events.failed", Long.toString(writer.failed()));
+            coverage.putIfAbsent("duplicates", 0L);
+            times.figures().forEach((name, value) -> coverage.put(name, value));
+            coverage.forEach((name, value) -> context.publish("coverage." + name, Long.toString(value)));
             context.publish("business-events.rate", String.format(java.util.Locale.ROOT, "%.0f/s",
                     sent / Math.max(1e-9, pacer.elapsedNanos() / 1e9)));
             if (sent > 0 && writer.acknowledged() == 0) {

@@ -45,11 +45,15 @@ public final class InteractionsProvider implements GeneratorProvider {
                     GeneratedInteractions::new);
             InteractionSequence sequence = new InteractionSequence(shape, context.seed());
             Pacer pacer = new Pacer(shape.pacing());
+            dev.pipelineharness.generators.EventTimeCoverage purchases = shape.times().coverage();
             long written = 0;
             try (DynamoWriter writer = new DynamoWriter(endpoint, deployment.dynamoTable(shape.table()))) {
                 List<Interaction> batch = new ArrayList<>();
                 Interaction interaction;
                 while (pacer.acquire() && (interaction = sequence.next()) != null) {
+                    if (interaction.isPurchase()) {
+                        purchases.record(interaction.timestamp());
+                    }
                     if (shape.batch()) {
                         batch.add(interaction);
                         if (batch.size() == 25) {
@@ -69,6 +73,7 @@ public final class InteractionsProvider implements GeneratorProvider {
                 }
             }
             context.publish("interactions.written", Long.toString(written));
+            purchases.figures().forEach((name, value) -> context.publish("coverage.purchases." + name, Long.toString(value)));
         }
     }
 }

@@ -72,5 +72,11 @@ public final class RowChangesGenerator implements Generator {
                     new Pacer(new Pacing(changes.size(), Optional.empty(), changesPerSecond, Optional.empty())));
         }
         context.publish(name + ".committed", Integer.toString(changes.size()));
+        java.util.Map<RowChange.Op, Long> byOp = new java.util.EnumMap<>(RowChange.Op.class);
+        changes.forEach(change -> byOp.merge(change.op(), 1L, Long::sum));
+        for (RowChange.Op op : RowChange.Op.values()) {
+            context.publish("coverage." + op.name().toLowerCase(java.util.Locale.ROOT) + "s",
+                    Long.toString(byOp.getOrDefault(op, 0L)));
+        }
     }
 }

@@ -7,6 +7,7 @@ import dev.pipelineharness.engine.yaml.LocatedDocument;
 import dev.pipelineharness.engine.yaml.YamlReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pipelineharness.api.Check;
+import dev.pipelineharness.api.DefinitionContext;
 import dev.pipelineharness.api.Generator;
 import dev.pipelineharness.api.Location;
 import dev.pipelineharness.api.Params;
@@ -69,10 +70,13 @@ public final class ScenarioParser {
         providers.topology(topology, params.has("topology") ? params.location("topology") : params.location("scenario"),
                 params.has("topology") ? "topology" : "pipeline-harness.topology");
         Optional<Duration> timeout = params.has("timeout") ? Optional.of(positive(params, "timeout")) : Optional.empty();
+        PipelineDefinition pipeline = pipeline(params, source, name);
+        DefinitionContext definition = DefinitionContext.of(pipeline, source.directory().orElse(Path.of("")));
         return new ScenarioDefinition(name, params.string("description", ""), tags(params), params.location("scenario"),
-                pipeline(params, source, name), topology,
+                pipeline, topology,
                 params.has("seed") ? OptionalLong.of(params.longValue("seed")) : OptionalLong.empty(),
-                timeout, generators(document, params), faults(document, params), checks(document, params));
+                timeout, generators(document, params, definition), faults(document, params),
+                checks(document, params, definition));
     }
 
     private static List<String> tags(Params params) {
@@ -117,13 +121,13 @@ public final class ScenarioParser {
         }
     }
 
-    private List<GeneratorStep> generators(LocatedDocument document, Params params) {
+    private List<GeneratorStep> generators(LocatedDocument document, Params params, DefinitionContext definition) {
         List<GeneratorStep> steps = new ArrayList<>();
         List<Entry> entries = entries(document, params, "generate");
         for (int i = 0; i < entries.size(); i++) {
             Entry entry = entries.get(i);
             Generator generator = providers.generator(entry.name, entry.location, entry.field)
-                    .create(entry.settings);
+                    .create(entry.settings, definition);
             steps.add(new GeneratorStep(entry.name, i, entry.location, generator));
         }
         return steps;
@@ -158,12 +162,12 @@ public final class ScenarioParser {
         return steps;
     }
 
-    private List<CheckStep> checks(LocatedDocument document, Params params) {
+    private List<CheckStep> checks(LocatedDocument document, Params params, DefinitionContext definition) {
         List<CheckStep> steps = new ArrayList<>();
         List<Entry> entries = entries(document, params, "expect");
         for (int i = 0; i < entries.size(); i++) {
             Entry entry = entries.get(i);
-            List<Check> checks = providers.check(entry.name, entry.location, entry.field).create(entry.settings);
+            List<Check> checks = providers.check(entry.name, entry.location, entry.field).create(entry.settings, definition);
             if (checks.isEmpty()) {
                 throw new ScenarioDefinitionException(entry.location, entry.field, "this check produced no test");
             }

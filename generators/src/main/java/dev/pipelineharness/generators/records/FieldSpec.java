@@ -1,0 +1,169 @@
+package dev.pipelineharness.generators.records;
+
+import dev.pipelineharness.api.Params;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Random;
+import net.datafaker.Faker;
+
+/**
+ * One field of a {@code records} specification, parsed and validated: how its values are made
+ * ({@link FieldGenerator}) and the share of records in which it is null.
+ *
+ * <pre>
+ * order_id:    {id: o-, cardinality: 500}                          # o-00000 .. o-00499
+ * customer_id: {id: c-, cardinality: 40, distribution: zipf}       # refers to the customers' id pool
+ * amount:      {type: decimal, min: 5, max: 500, scale: 2, distribution: normal}
+ * status:      {values: [NEW, PAID, CANCELLED]}
+ * name:        {faker: "#{Name.fullName}", null-rate: 0.1}
+ * order_time:  {event-time: {spread: 3h, out-of-order: 0.1, edges: {every: 1h, within: 5s}}}
+ * </pre>
+ */
+final class FieldSpec {
+
+    static final List<String> TYPES = List.of("string", "int", "long", "decimal", "double", "boolean");
+    private static final List<String> KEYS = List.of("id", "cardinality", "type", "min", "max", "scale",
+            "distribution", "values", "faker", "event-time", "null-rate", "true-rate");
+
+    final String name;
+    final double nullRate;
+    final FieldGenerator generator;
+    /** Set for an id field: its prefix and how many ids its pool holds. */
+    final Optional<IdPool> idPool;
+    final Optional<EventTimeField> eventTime;
+
+    record IdPool(String prefix, int cardinality) {
+        String id(int index) {
+            return prefix + String.format(Locale.ROOT, "%05d", index);
+        }
+    }
+
+    private FieldSpec(String name, double nullRate, FieldGenerator generator, Optional<IdPool> idPool,
+                      Optional<EventTimeField> eventTime) {
+        this.name = name;
+        this.nullRate = nullRate;
+        this.generator = generator;
+        this.idPool = idPool;
+        this.eventTime = eventTime;
+    }
+
+    static FieldSpec parse(String name, Params params, long plannedCount) {
+        params.allowOnly(KEYS);
+        double nullRate = params.fraction("null-rate", 0);
+        if (params.has("id")) {
+            int cardinality = (int) Math.min(Integer.MAX_VALUE, params.positiveLong("cardinality", 0));
+            if (!params.has("cardinality")) {
+                throw params.error("cardinality", "is required for an id field: how many distinct ids its pool holds");
+            }
+            IdPool pool = new IdPool(params.string("id"), cardinality);
+            Distribution distribution = Distribution.from(params);
+            var zipf = distribution.table(cardinality);
+            return new FieldSpec(name, nullRate, (random, index) -> pool.id(distribution.index(random, cardinality, zipf)),
+                    Optional.of(pool), Optional.empty());
+        }
+        if (params.has("event-time")) {
+            EventTimeField field = new EventTimeField(params.params("event-time"), plannedCount);
+            return new FieldSpec(name, nullRate, field, Optional.empty(), Optional.of(field));
+        }
+        if (params.has("faker")) {
+            return new FieldSpec(name, nullRate, faker(params), Optional.empty(), Optional.empty());
+        }
+        String type = params.has("values") ? params.choice("type", TYPES, "string") : type(params);
+        if (params.has("values")) {
+            return new FieldSpec(name, nullRate, values(params, type), Optional.empty(), Optional.empty());
+        }
+        return new FieldSpec(name, nullRate, number(params, type), Optional.empty(), Optional.empty());
+    }
+
+    private static String type(Params params) {
+        if (!params.has("type")) {
+            throw params.error("", "says neither how to make values: give one of id, event-time, faker, values or type ("
+                    + String.join(", ", TYPES) + ")");
+        }
+        return params.choice("type", TYPES, "string");
+    }
+
+    /** A Datafaker expression, tried once now so a misspelt one is a load-time error. */
+    private static FieldGenerator faker(Params params) {
+        String expression = params.string("faker");
+        try {
+            new Faker(new Random(0)).expression(expression);
+        } catch (RuntimeException e) {
+            throw params.error("faker", "Datafaker cannot evaluate '" + expression + "': " + e.getMessage());
+        }
+        return new FieldGenerator() {
+            private Random boundTo;
+            private Faker faker;
+
+            @Override
+            public Object next(Random random, long index) {
+                // Datafaker draws from the field's own seeded stream; making a Faker is costly, so once per stream
+                if (random != boundTo) {
+                    faker = new Faker(random);
+                    boundTo = random;
+                }
+                return faker.expression(expression);
+            }
+        };
+    }
+
+    private static FieldGenerator values(Params params, String type) {
+        List<String> texts = params.strings("values");
+        if (texts.isEmpty()) {
+            throw params.error("values", "must list at least one value");
+        }
+        List<Object> values = new java.util.ArrayList<>();
+        for (String text : texts) {
+            try {
+                values.add(convert(text, type));
+            } catch (NumberFormatException e) {
+                throw params.error("values", "'" + text + "' is not a " + type);
+            }
+        }
+        Distribution distribution = Distribution.from(params);
+        var zipf = distribution.table(values.size());
+        return (random, index) -> values.get(distribution.index(random, values.size(), zipf));
+    }
+
+    private static Object convert(String text, String type) {
+        return switch (type) {
+            case "int" -> Integer.parseInt(text);
+            case "long" -> Long.parseLong(text);
+            case "decimal" -> new BigDecimal(text);
+            case "double" -> Double.parseDouble(text);
+            case "boolean" -> Boolean.parseBoolean(text);
+            default -> text;
+        };
+    }
+
+    private static FieldGenerator number(Params params, String type) {
+        if (type.equals("string")) {
+            throw params.error("type", "a string field needs 'faker' or 'values'");
+        }
+        if (type.equals("boolean")) {
+            double trueRate = params.fraction("true-rate", 0.5);
+            return (random, index) -> random.nextDouble() < trueRate;
+        }
+        double min = params.decimal("min", 0);
+        double max = params.decimal("max", 1000);
+        if (max < min) {
+            throw params.error("max", "must not be less than min (" + min + "), was " + max);
+        }
+        int scale = params.intValue("scale", 2);
+        Distribution distribution = Distribution.from(params);
+        var zipf = distribution.table(1000);
+        return (random, index) -> {
+            double position = distribution.position(random, zipf);
+            return switch (type) {
+                // whole numbers: every value of [min, max] equally likely under uniform, max included
+                case "int" -> (int) Math.floor(min + position * (Math.floor(max) - Math.ceil(min) + 1));
+                case "long" -> (long) Math.floor(min + position * (Math.floor(max) - Math.ceil(min) + 1));
+                case "decimal" -> BigDecimal.valueOf(min + position * (max - min)).setScale(scale, RoundingMode.HALF_UP);
+                default -> min + position * (max - min);
+            };
+        };
+    }
+}
