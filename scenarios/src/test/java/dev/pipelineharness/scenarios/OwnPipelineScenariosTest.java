@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.pipelineharness.api.ScenarioDefinitionException;
-import dev.pipelineharness.engine.scenario.EnvironmentSubstitution;
+import dev.pipelineharness.engine.yaml.EnvironmentSubstitution;
 import dev.pipelineharness.engine.scenario.ProviderRegistry;
 import dev.pipelineharness.engine.scenario.ScenarioDefinition;
 import dev.pipelineharness.engine.scenario.ScenarioParser;
