@@ -40,18 +40,20 @@ public final class ManagedProcess implements AutoCloseable, WatchedProcess {
         List<Path> classpath = new ArrayList<>();
         classpath.add(RuntimeClasspath.locationOf(ParentWatchingMain.class));
         classpath.addAll(spec.classpath());
+        ChildJvmArchive.Prepared shared = ChildJvmArchive.prepare(classpath, spec.mainClass());
         // An argument file keeps a classpath of hundreds of jars off the command line (and out of ps).
         Path argFile = workDirectory.resolve(spec.name() + ".args");
         List<String> argLines = new ArrayList<>();
         argLines.add("-cp");
         argLines.add(quote(String.join(java.io.File.pathSeparator,
-                classpath.stream().map(Path::toString).toList())));
+                shared.classpath().stream().map(Path::toString).toList())));
         Files.write(argFile, argLines, StandardCharsets.UTF_8);
 
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("@" + argFile);
         command.add("-Djava.io.tmpdir=" + tmp);
+        command.addAll(shared.jvmOptions());
         command.addAll(spec.jvmArgs());
         command.add(ParentWatchingMain.class.getName());
         command.add(Long.toString(ProcessHandle.current().pid()));
