@@ -11,6 +11,7 @@ import dev.pipelineharness.api.ScenarioDefinitionException;
 import dev.pipelineharness.local.connect.ConnectorClient;
 import dev.pipelineharness.local.flink.FlinkSqlJob;
 import dev.pipelineharness.local.kafka.KafkaLink;
+import dev.pipelineharness.local.process.Directories;
 import dev.pipelineharness.topology.support.BoundedWait;
 import dev.pipelineharness.topology.support.ConnectorFile;
 import dev.pipelineharness.topology.support.DebeziumSlots;
@@ -103,8 +104,8 @@ public final class EmbeddedDeployment implements Deployment {
             for (PipelineFile file : pipeline.flinkSql()) {
                 resolved.add(new PipelineFile(file.path(), file.displayName(), Placeholders.resolve(file, forFlink)));
             }
-            flinkJob = FlinkSqlJob.submit(namespace.prefix() + "flink", resolved,
-                    parts.runDirectory().resolve("flink").resolve(schema), flinkLog(), timeout);
+            flinkJob = FlinkSqlJob.submitTo(parts.flink(), namespace.prefix() + "flink", resolved,
+                    parts.runDirectory().resolve("flink").resolve(schema), timeout);
         }
     }
 
@@ -174,21 +175,14 @@ public final class EmbeddedDeployment implements Deployment {
 
     @Override
     public List<Path> logFiles() {
+        // the Flink session's log (flink-session.log) holds every job's story, this one's among them
         List<Path> files = new ArrayList<>();
-        if (flinkJob != null) {
-            files.add(flinkLog());
-        }
         try (Stream<Path> logs = Files.list(parts.logDirectory())) {
-            logs.filter(path -> path.toString().endsWith(".log") && !path.getFileName().toString().startsWith("flink-"))
-                    .sorted().forEach(files::add);
+            logs.filter(path -> path.toString().endsWith(".log")).sorted().forEach(files::add);
         } catch (java.io.IOException ignored) {
             // no logs yet
         }
         return files;
-    }
-
-    private Path flinkLog() {
-        return parts.logDirectory().resolve("flink-" + schema + ".log");
     }
 
     @Override
@@ -200,6 +194,8 @@ public final class EmbeddedDeployment implements Deployment {
         List<Exception> failures = new ArrayList<>();
         if (flinkJob != null) {
             attempt(failures, flinkJob::close);
+            // cancelled: nothing restores this scenario's job later, so its checkpoints go with it
+            attempt(failures, () -> Directories.deleteQuietly(parts.runDirectory().resolve("flink").resolve(schema)));
         }
         ConnectorClient connectors = parts.connect().connectors();
         for (String name : connectorNames) {

@@ -17,6 +17,7 @@ import dev.pipelineharness.api.control.TopologyControl;
 import dev.pipelineharness.local.connect.ConnectWorker;
 import dev.pipelineharness.local.control.EmbeddedControl;
 import dev.pipelineharness.local.dynamodb.DynamoDbLocalServer;
+import dev.pipelineharness.local.flink.FlinkSessionCluster;
 import dev.pipelineharness.local.kafka.KafkaLink;
 import dev.pipelineharness.local.kafka.KafkaRegion;
 import dev.pipelineharness.local.mirror.MirrorMaker;
@@ -49,15 +50,23 @@ import java.util.concurrent.Executors;
  * The {@code embedded} topology: the real pipeline components as processes the harness owns, no
  * Docker. Two Kafka regions ({@code east}, {@code west}) with MirrorMaker 2 between them, a Kafka
  * Connect worker (Debezium, JDBC sink, DynamoDB Streams source), PostgreSQL, DynamoDB Local, a
- * schema registry and a TCP proxy on every link a fault may cut. Flink runs per deployment (one child
- * JVM per scenario's job, so a job can be killed and restored on its own).
+ * schema registry, a TCP proxy on every link a fault may cut, and a Flink session cluster shared by
+ * the deployments (each submits its SQL as a job of its own, with its own checkpoints, so a job can
+ * be killed and restored on its own; the TaskManager is a shared component).
  *
- * <p>Independent components start in parallel; {@link #close()} stops everything in reverse order
+ * <p>Independent components start in parallel, the slowest first, so both cores stay busy; {@link #close()} stops everything in reverse order
  * and is safe from a shutdown hook.
  */
 public final class EmbeddedTopology implements Topology, TopologyControl {
 
     static final List<String> REGIONS = List.of("east", "west");
+
+    /**
+     * Task slots of the Flink session: {@value #SLOTS_PROPERTY}, by default two per scenario that
+     * runs at the same time ({@code pipeline-harness.parallelism}), at least four, since a scenario's
+     * job may still be cancelling while the next one's starts.
+     */
+    public static final String SLOTS_PROPERTY = "pipeline-harness.embedded.flink.slots";
 
     private final TopologySettings settings;
     private final Path runDirectory;
@@ -73,6 +82,7 @@ public final class EmbeddedTopology implements Topology, TopologyControl {
     private SchemaRegistryServer registry;
     private ConnectWorker connect;
     private MirrorMaker mirror;
+    private FlinkSessionCluster flink;
     private LinkProxy connectToPostgres;
     private LinkProxy connectToDynamoDb;
     private EmbeddedEndpoints endpoints;
@@ -98,14 +108,17 @@ public final class EmbeddedTopology implements Topology, TopologyControl {
         // so the log tails attached to a failure are this run's.
         Directories.deleteMatching(logDirectory, name -> name.endsWith(".log"));
         Duration timeout = settings.startTimeout();
-        ExecutorService pool = Executors.newFixedThreadPool(5, runnable -> {
+        ExecutorService pool = Executors.newFixedThreadPool(6, runnable -> {
             Thread thread = new Thread(runnable, "embedded-topology-start");
             thread.setDaemon(true);
             return thread;
         });
         try {
             proxies = own(LinkProxies.open());
-            // Wave 1: nothing here depends on anything else.
+            // Wave 1: nothing here depends on anything else. The Flink session goes first: its warm-up
+            // job (planner, code generation, task deployment) is the longest CPU-bound start.
+            CompletableFuture<FlinkSessionCluster> flinkStart = timed(pool, "flink-session",
+                    () -> FlinkSessionCluster.start(dir("flink-session"), log("flink-session"), slots(), timeout));
             CompletableFuture<KafkaRegion> eastStart = timed(pool, "kafka-east",
                     () -> KafkaRegion.start("east", dir("kafka-east"), log("kafka-east"), proxies, timeout));
             CompletableFuture<KafkaRegion> westStart = timed(pool, "kafka-west",
@@ -116,7 +129,8 @@ public final class EmbeddedTopology implements Topology, TopologyControl {
                     () -> DynamoDbLocalServer.start(dir("dynamodb-local"), log("dynamodb-local"), timeout));
             CompletableFuture<SchemaRegistryServer> registryStart = timed(pool, "schema-registry",
                     SchemaRegistryServer::start);
-            awaitAll(eastStart, westStart, postgresStart, dynamoStart, registryStart);
+            awaitAll(flinkStart, eastStart, westStart, postgresStart, dynamoStart, registryStart);
+            flink = flinkStart.join();
             east = eastStart.join();
             west = westStart.join();
             postgres = postgresStart.join();
@@ -207,8 +221,17 @@ public final class EmbeddedTopology implements Topology, TopologyControl {
     /** The processes and links of this topology, for faults and benchmarks. */
     public EmbeddedComponents components() {
         requireStarted();
-        return new EmbeddedComponents(proxies, east, west, postgres, dynamoDb, registry, connect, mirror,
+        return new EmbeddedComponents(proxies, east, west, postgres, dynamoDb, registry, connect, mirror, flink,
                 connectToPostgres, connectToDynamoDb, logDirectory, runDirectory);
+    }
+
+    private int slots() {
+        Optional<String> configured = settings.get(SLOTS_PROPERTY);
+        if (configured.isPresent()) {
+            return Integer.parseInt(configured.get().trim());
+        }
+        int parallelism = settings.get("pipeline-harness.parallelism").map(String::trim).map(Integer::parseInt).orElse(1);
+        return Math.max(4, 2 * parallelism);
     }
 
     TopologySettings settings() {
