@@ -131,7 +131,9 @@ public final class FlinkSessionRunner {
         // one planning at a time: the code generator's caches are shared, and two plans would only
         // halve each other's CPU on two cores anyway
         synchronized (submissions) {
-            return SqlJobSubmission.submit(statements, StreamExecutionEnvironment.getExecutionEnvironment(job), restoreFrom);
+            // not getExecutionEnvironment(job): without a context environment that makes a local one,
+            // a MiniCluster of its own, whatever execution.target says
+            return SqlJobSubmission.submit(statements, new StreamExecutionEnvironment(job), restoreFrom);
         }
     }
 
