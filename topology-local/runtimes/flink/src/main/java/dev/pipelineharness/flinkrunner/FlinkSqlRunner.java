@@ -2,7 +2,6 @@ package dev.pipelineharness.flinkrunner;
 
 import dev.pipelineharness.flinkrunner.JobStatusFile.Phase;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,20 +9,14 @@ import java.util.Optional;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.table.api.StatementSet;
-import org.apache.flink.table.api.TableResult;
-import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 
 /**
  * The main class of the Flink child JVM: runs a pipeline's SQL files on a local MiniCluster.
  *
  * <p>The {@code *.sql} files of the job directory are read in file-name order and split at semicolons
- * ({@link SqlScript}: semicolons in quotes and comments do not count). {@code SET 'key' = 'value'}
- * sets a table option; every other statement that is not an INSERT (CREATE TABLE, CREATE VIEW,
- * CREATE FUNCTION, USE ...) is executed at once, in order; all INSERT statements of all files are
- * then submitted together as one statement set, so the pipeline is one job with one checkpoint.
- * {@code EXECUTE STATEMENT SET BEGIN ... END;} and {@code BEGIN STATEMENT SET; ... END;} blocks are
- * accepted (their INSERTs join the one set); a bare SELECT is rejected, it would have nowhere to write.
+ * ({@link SqlScript}: semicolons in quotes and comments do not count), then planned and submitted as
+ * one job ({@link SqlJobSubmission}). The run's deployments use {@link FlinkSessionRunner} instead;
+ * this runner gives a job a JVM of its own, for tests that SIGKILL or SIGSTOP it.
  * With {@code --restore-latest} the job starts from the newest complete checkpoint in the checkpoint
  * directory, which is how a job is brought back after its JVM was killed.
  *
