@@ -82,7 +82,7 @@ public final class FlinkSqlJob implements AutoCloseable {
         JobDirectory jobDirectory = JobDirectory.write(workDir.resolve("sql"), resolvedSqlFiles);
         Files.createDirectories(workDir.resolve("checkpoints"));
         FlinkSqlJob job = new FlinkSqlJob(name, workDir, logFile, jobDirectory, null);
-        job.start(false, timeout);
+        job.startOwnJvm(false, timeout);
         return job;
     }
 
@@ -99,7 +99,7 @@ public final class FlinkSqlJob implements AutoCloseable {
         JobDirectory jobDirectory = JobDirectory.write(workDir.resolve("sql"), resolvedSqlFiles);
         Files.createDirectories(workDir.resolve("checkpoints"));
         FlinkSqlJob job = new FlinkSqlJob(name, workDir, session.process().logFile(), jobDirectory, session);
-        job.start(false, timeout);
+        job.submitToSession("", timeout);
         return job;
     }
 
@@ -214,7 +214,7 @@ public final class FlinkSqlJob implements AutoCloseable {
             return;
         }
         Path savepoint = pausedAt;
-        start(savepoint.toString(), timeout);
+        submitToSession(savepoint.toString(), timeout);
         pausedAt = null;
     }
 
@@ -226,7 +226,7 @@ public final class FlinkSqlJob implements AutoCloseable {
     public void restartFromLatestCheckpoint(Duration timeout) throws IOException {
         if (ownsJvm()) {
             stopChild();
-            start(true, timeout);
+            startOwnJvm(true, timeout);
             return;
         }
         try {
@@ -236,7 +236,7 @@ public final class FlinkSqlJob implements AutoCloseable {
             throw new IOException("Interrupted while cancelling " + name + " for its restart", e);
         }
         pausedAt = null;
-        start("latest", timeout);
+        submitToSession("latest", timeout);
     }
 
     /**
@@ -275,7 +275,7 @@ public final class FlinkSqlJob implements AutoCloseable {
     }
 
     /** On the session: plans and submits the job (restoring from {@code restore}: a path, "latest" or ""). */
-    private void start(String restore, Duration timeout) throws IOException {
+    private void submitToSession(String restore, Duration timeout) throws IOException {
         Path statusFile = workDir.resolve("status.properties");
         Files.deleteIfExists(statusFile);
         java.util.Properties request = new java.util.Properties();
@@ -301,7 +301,7 @@ public final class FlinkSqlJob implements AutoCloseable {
         lastStartToRunning = Duration.ofNanos(System.nanoTime() - started);
     }
 
-    private void start(boolean restoreLatest, Duration timeout) throws IOException {
+    private void startOwnJvm(boolean restoreLatest, Duration timeout) throws IOException {
         int restPort = FreePorts.pick();
         Path statusFile = workDir.resolve("status.properties");
         Files.deleteIfExists(statusFile);
