@@ -30,8 +30,10 @@ import java.util.stream.Stream;
  * folder in a build: such folders are packed into jars first (rebuilt when a file in them is newer).
  * The archive's name is a hash of the JVM, the main class and every classpath entry's path, size and
  * modification time, so a rebuilt jar means a new archive rather than one the JVM would reject.
- * Only one JVM writes an archive (it claims it with a marker file); a claim whose writer died without
- * writing (SIGKILL) is taken over after {@link #STALE_CLAIM}. Files live in
+ * Only one JVM writes an archive (it claims it with a marker file), into a file of its own that
+ * becomes the archive only when the JVM exited other than by SIGKILL (a JVM killed mid-dump leaves
+ * half an archive); the claim is released when the writer exits, and one whose harness died too is
+ * taken over after {@link #STALE_CLAIM}. Files live in
  * {@code ${java.io.tmpdir}/pipeline-harness-cds}; {@code -Dpipeline-harness.cds=false} turns it off.
  */
 final class ChildJvmArchive {
@@ -39,9 +41,40 @@ final class ChildJvmArchive {
     static final String ENABLED_PROPERTY = "pipeline-harness.cds";
     static final Duration STALE_CLAIM = Duration.ofMinutes(10);
 
-    /** The classpath to start the child with and the JVM options that go with it. */
-    record Prepared(List<Path> classpath, List<String> jvmOptions) {
+    /**
+     * The classpath to start the child with and the JVM options that go with it; {@code writing} is
+     * the archive this child writes at exit ({@code <archive>.<uuid>.part}), with its claim marker.
+     */
+    record Prepared(List<Path> classpath, List<String> jvmOptions, Path writing, Path archive, Path claim) {
+
+        Prepared(List<Path> classpath, List<String> jvmOptions) {
+            this(classpath, jvmOptions, null, null, null);
+        }
+
+        /**
+         * Once the child exited: an archive it wrote in full (any exit but SIGKILL, which stops the
+         * JVM mid-dump) becomes the archive of its kind; otherwise it is removed. Either way the
+         * claim is released, so a killed writer does not keep later JVMs from writing one.
+         */
+        void settle(int exitValue) {
+            if (writing == null) {
+                return;
+            }
+            try {
+                if (exitValue != SIGKILLED && Files.isRegularFile(writing) && Files.size(writing) > 0
+                        && !Files.exists(archive)) {
+                    Files.move(writing, archive, StandardCopyOption.ATOMIC_MOVE);
+                }
+                Files.deleteIfExists(writing);
+                Files.deleteIfExists(claim);
+            } catch (IOException e) {
+                // an optimisation only: the next child of this kind tries again
+            }
+        }
     }
+
+    /** The exit value of a JVM stopped by SIGKILL (128 + 9). */
+    static final int SIGKILLED = 137;
 
     private ChildJvmArchive() {
     }
@@ -61,9 +94,11 @@ final class ChildJvmArchive {
                 return new Prepared(jarsOnly, List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto",
                         "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
             }
-            if (claim(cache.resolve(archive.getFileName() + ".claim"))) {
-                return new Prepared(jarsOnly, List.of("-XX:ArchiveClassesAtExit=" + archive,
-                        "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+            Path claim = cache.resolve(archive.getFileName() + ".claim");
+            if (claim(claim)) {
+                Path writing = cache.resolve(archive.getFileName() + "." + java.util.UUID.randomUUID() + ".part");
+                return new Prepared(jarsOnly, List.of("-XX:ArchiveClassesAtExit=" + writing,
+                        "-Xlog:cds=off", "-Xlog:cds+dynamic=off"), writing, archive, claim);
             }
             return new Prepared(jarsOnly, List.of());
         } catch (IOException | RuntimeException e) {

@@ -59,7 +59,9 @@ public final class ManagedProcess implements AutoCloseable, WatchedProcess {
         command.add(Long.toString(ProcessHandle.current().pid()));
         command.add(spec.mainClass());
         command.addAll(spec.args());
-        return start(spec.name(), command, workDirectory, logFile, spec.environment());
+        ManagedProcess started = start(spec.name(), command, workDirectory, logFile, spec.environment());
+        started.process.onExit().thenAccept(exited -> shared.settle(exited.exitValue()));
+        return started;
     }
 
     /** Starts any program (PostgreSQL's binaries, say) with output appended to {@code logFile}. */

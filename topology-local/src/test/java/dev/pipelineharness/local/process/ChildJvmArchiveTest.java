@@ -49,10 +49,23 @@ class ChildJvmArchiveTest {
         assertThat(first.jvmOptions()).anyMatch(option -> option.startsWith("-XX:ArchiveClassesAtExit="));
         assertThat(second.jvmOptions()).noneMatch(option -> option.startsWith("-XX:"));
 
-        String archive = first.jvmOptions().get(0).substring("-XX:ArchiveClassesAtExit=".length());
-        Files.writeString(Path.of(archive), "an archive");
+        String writing = first.jvmOptions().get(0).substring("-XX:ArchiveClassesAtExit=".length());
+        Files.writeString(Path.of(writing), "an archive");
+        first.settle(143); // SIGTERM: the JVM dumped before it exited
         assertThat(ChildJvmArchive.prepare(List.of(temp.resolve("classes")), "dev.example.Main").jvmOptions())
-                .contains("-XX:SharedArchiveFile=" + archive);
+                .contains("-XX:SharedArchiveFile=" + first.archive());
+    }
+
+    @Test
+    void anArchiveCutShortBySigkillIsDroppedAndTheNextJvmWritesOne() throws Exception {
+        Files.createDirectories(temp.resolve("tmp"));
+        Path jar = Files.writeString(temp.resolve("lib.jar"), "v1");
+        ChildJvmArchive.Prepared killed = ChildJvmArchive.prepare(List.of(jar), "Main");
+        Files.writeString(killed.writing(), "half an arch");
+        killed.settle(ChildJvmArchive.SIGKILLED);
+        assertThat(killed.writing()).doesNotExist();
+        assertThat(killed.archive()).doesNotExist();
+        assertThat(ChildJvmArchive.prepare(List.of(jar), "Main").jvmOptions().get(0)).startsWith("-XX:ArchiveClassesAtExit=");
     }
 
     @Test
