@@ -201,7 +201,11 @@ public final class FlinkSqlJob implements AutoCloseable {
             return;
         }
         Path savepoints = Files.createDirectories(workDir.resolve("savepoints"));
-        pausedAt = rest.stopWithSavepoint(jobId, savepoints, timeout);
+        Path savepoint = rest.stopWithSavepoint(jobId, savepoints, timeout);
+        // the savepoint completes a moment before the job turns FINISHED: that is the evidence of the pause
+        BoundedWait.until("Flink job " + name + " (" + jobId + ") to end after its savepoint", CANCEL_GRACE, process,
+                () -> isTerminal(rest.job(jobId).state()));
+        pausedAt = savepoint;
     }
 
     /** Undoes {@link #pause}: SIGCONT, or a new job restored from the pause's savepoint, RUNNING again. */
