@@ -29,6 +29,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 /**
@@ -89,24 +91,57 @@ public final class EmbeddedDeployment implements Deployment {
             dynamoTables.add(names.dynamoTable(table.name()));
         }
 
-        Map<String, String> forConnect = PlaceholderValues.forReader(common,
-                parts.east().bootstrapServers(KafkaLink.CONNECT), "127.0.0.1", topology.postgresPortForConnect(),
-                jdbc.database(), topology.dynamoDbForConnect().endpointOverride().orElseThrow());
-        for (PipelineFile file : pipeline.connectors()) {
-            createConnector(file, Placeholders.resolve(file, forConnect));
-        }
-
-        if (!pipeline.flinkSql().isEmpty()) {
-            Map<String, String> forFlink = PlaceholderValues.forReader(common,
-                    parts.east().bootstrapServers(KafkaLink.FLINK), "127.0.0.1", parts.postgres().port(),
-                    jdbc.database(), parts.dynamoDb().endpoint().endpointOverride().orElseThrow());
-            List<PipelineFile> resolved = new ArrayList<>();
-            for (PipelineFile file : pipeline.flinkSql()) {
-                resolved.add(new PipelineFile(file.path(), file.displayName(), Placeholders.resolve(file, forFlink)));
+        // The Flink job needs only its topics and tables, which exist by now: it is planned and
+        // started on the session while the connectors start, and both are awaited.
+        CompletableFuture<FlinkSqlJob> flinkStart = pipeline.flinkSql().isEmpty() ? null : startFlink(jdbc, common);
+        Exception failure = null;
+        try {
+            Map<String, String> forConnect = PlaceholderValues.forReader(common,
+                    parts.east().bootstrapServers(KafkaLink.CONNECT), "127.0.0.1", topology.postgresPortForConnect(),
+                    jdbc.database(), topology.dynamoDbForConnect().endpointOverride().orElseThrow());
+            for (PipelineFile file : pipeline.connectors()) {
+                createConnector(file, Placeholders.resolve(file, forConnect));
             }
-            flinkJob = FlinkSqlJob.submitTo(parts.flink(), namespace.prefix() + "flink", resolved,
-                    parts.runDirectory().resolve("flink").resolve(schema), timeout);
+        } catch (Exception e) {
+            failure = e;
         }
+        if (flinkStart != null) {
+            try {
+                flinkJob = flinkStart.join();
+            } catch (CompletionException e) {
+                Exception cause = e.getCause() instanceof Exception c ? c : e;
+                if (failure == null) {
+                    failure = cause;
+                } else {
+                    failure.addSuppressed(cause);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private CompletableFuture<FlinkSqlJob> startFlink(JdbcEndpoint jdbc, Map<String, String> common) {
+        Map<String, String> forFlink = PlaceholderValues.forReader(common,
+                parts.east().bootstrapServers(KafkaLink.FLINK), "127.0.0.1", parts.postgres().port(),
+                jdbc.database(), parts.dynamoDb().endpoint().endpointOverride().orElseThrow());
+        List<PipelineFile> resolved = new ArrayList<>();
+        for (PipelineFile file : pipeline.flinkSql()) {
+            resolved.add(new PipelineFile(file.path(), file.displayName(), Placeholders.resolve(file, forFlink)));
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return FlinkSqlJob.submitTo(parts.flink(), namespace.prefix() + "flink", resolved,
+                        parts.runDirectory().resolve("flink").resolve(schema), timeout);
+            } catch (java.io.IOException e) {
+                throw new CompletionException(e);
+            }
+        }, runnable -> {
+            Thread thread = new Thread(runnable, "deploy-flink-" + schema);
+            thread.setDaemon(true);
+            thread.start();
+        });
     }
 
     private void createSchemaAndRunDdl(JdbcEndpoint jdbc, Map<String, String> common) throws SQLException {

@@ -108,7 +108,7 @@ public final class EmbeddedTopology implements Topology, TopologyControl {
         // so the log tails attached to a failure are this run's.
         Directories.deleteMatching(logDirectory, name -> name.endsWith(".log"));
         Duration timeout = settings.startTimeout();
-        ExecutorService pool = Executors.newFixedThreadPool(6, runnable -> {
+        ExecutorService pool = Executors.newFixedThreadPool(8, runnable -> {
             Thread thread = new Thread(runnable, "embedded-topology-start");
             thread.setDaemon(true);
             return thread;
@@ -129,27 +129,28 @@ public final class EmbeddedTopology implements Topology, TopologyControl {
                     () -> DynamoDbLocalServer.start(dir("dynamodb-local"), log("dynamodb-local"), timeout));
             CompletableFuture<SchemaRegistryServer> registryStart = timed(pool, "schema-registry",
                     SchemaRegistryServer::start);
-            awaitAll(flinkStart, eastStart, westStart, postgresStart, dynamoStart, registryStart);
+            // Wave 2 starts as soon as what it needs is up, not when all of wave 1 is: Connect needs
+            // east, MirrorMaker both regions; the Flink session's warm-up overlaps with both.
+            CompletableFuture<ConnectWorker> connectStart = eastStart.thenCompose(ready -> timed(pool, "connect",
+                    () -> ConnectWorker.start("connect", ready.bootstrapServers(KafkaLink.CONNECT),
+                            dir("connect"), log("connect"), timeout)));
+            CompletableFuture<MirrorMaker> mirrorStart = eastStart.thenCombine(westStart, List::of)
+                    .thenCompose(regions -> timed(pool, "mirror-maker", () -> MirrorMaker.start(regions.get(0),
+                            regions.get(1), ".*", dir("mirror-maker"), log("mirror-maker"), timeout)));
+            awaitAll(flinkStart, eastStart, westStart, postgresStart, dynamoStart, registryStart, connectStart,
+                    mirrorStart);
             flink = flinkStart.join();
             east = eastStart.join();
             west = westStart.join();
             postgres = postgresStart.join();
             dynamoDb = dynamoStart.join();
             registry = registryStart.join();
+            connect = connectStart.join();
+            mirror = mirrorStart.join();
             connectToPostgres = proxies.create("connect->postgres",
                     new InetSocketAddress("127.0.0.1", postgres.port()));
             connectToDynamoDb = proxies.create("connect->dynamodb",
                     new InetSocketAddress("127.0.0.1", dynamoDb.port()));
-
-            // Wave 2: Connect needs east; MirrorMaker needs both regions.
-            CompletableFuture<ConnectWorker> connectStart = timed(pool, "connect",
-                    () -> ConnectWorker.start("connect", east.bootstrapServers(KafkaLink.CONNECT),
-                            dir("connect"), log("connect"), timeout));
-            CompletableFuture<MirrorMaker> mirrorStart = timed(pool, "mirror-maker",
-                    () -> MirrorMaker.start(east, west, ".*", dir("mirror-maker"), log("mirror-maker"), timeout));
-            awaitAll(connectStart, mirrorStart);
-            connect = connectStart.join();
-            mirror = mirrorStart.join();
 
             endpoints = new EmbeddedEndpoints(
                     Map.of("east", KafkaEndpoint.plaintext("east", east.bootstrapServers(KafkaLink.HARNESS)),
@@ -294,8 +295,8 @@ public final class EmbeddedTopology implements Topology, TopologyControl {
     }
 
     /**
-     * Waits for every start of a wave, owns each component that did start (so close() stops it even
-     * when a sibling failed), then throws the first failure.
+     * Waits for every start, owns each component that did start (so close() stops it even when a
+     * sibling failed), then throws the first failure.
      */
     @SafeVarargs
     private void awaitAll(CompletableFuture<? extends AutoCloseable>... starts) throws Exception {
@@ -307,7 +308,8 @@ public final class EmbeddedTopology implements Topology, TopologyControl {
                 Exception cause = e.getCause() instanceof Exception c ? c : e;
                 if (failure == null) {
                     failure = cause;
-                } else {
+                } else if (cause != failure && !java.util.Arrays.asList(failure.getSuppressed()).contains(cause)) {
+                    // a start that waited for a failed one fails with that one's cause: say it once
                     failure.addSuppressed(cause);
                 }
             }

@@ -18,10 +18,14 @@ import java.util.concurrent.TimeUnit;
 public final class ManagedProcess implements AutoCloseable, WatchedProcess {
 
     private static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
+    /** Dumping a 40 MB class-data archive at exit takes a few seconds on a busy machine. */
+    private static final Duration ARCHIVING_GRACE = Duration.ofSeconds(30);
 
     private final String name;
     private final Process process;
     private final Path logFile;
+    /** SIGTERM to SIGKILL on close; longer for a JVM that writes its CDS archive as it exits. */
+    private Duration closeGrace = DEFAULT_GRACE;
 
     ManagedProcess(String name, Process process, Path logFile) {
         this.name = name;
@@ -61,6 +65,9 @@ public final class ManagedProcess implements AutoCloseable, WatchedProcess {
         command.addAll(spec.args());
         ManagedProcess started = start(spec.name(), command, workDirectory, logFile, spec.environment());
         started.process.onExit().thenAccept(exited -> shared.settle(exited.exitValue()));
+        if (shared.writing() != null) {
+            started.closeGrace = ARCHIVING_GRACE;
+        }
         return started;
     }
 
@@ -147,7 +154,7 @@ public final class ManagedProcess implements AutoCloseable, WatchedProcess {
 
     @Override
     public void close() {
-        stop(DEFAULT_GRACE);
+        stop(closeGrace);
         ChildProcesses.unregister(this);
     }
 

@@ -79,7 +79,8 @@ public final class FlinkSessionRunner {
             cluster.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
-                    cluster.closeAsync().get(10, TimeUnit.SECONDS);
+                    // bounded well below the harness's grace, so the JVM still has time to write its CDS archive
+                    cluster.closeAsync().get(5, TimeUnit.SECONDS);
                 } catch (Exception e) {
                     System.err.println("pipeline-harness flink session: closing the cluster: " + e);
                 }
