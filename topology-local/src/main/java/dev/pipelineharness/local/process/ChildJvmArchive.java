@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * cores less while the others start too.
  *
  * <p>CDS refuses a classpath with a non-empty directory, and our own code is a {@code target/classes}
- * folder in a build: such folders are packed into jars first (rebuilt when a file in them is newer).
+ * folder in a build: such folders are packed into jars first, named by their content.
  * The archive's name is a hash of the JVM, the main class and every classpath entry's path, size and
  * modification time, so a rebuilt jar means a new archive rather than one the JVM would reject.
  * Only one JVM writes an archive (it claims it with a marker file), into a file of its own that
@@ -121,18 +121,23 @@ final class ChildJvmArchive {
         }
     }
 
-    /** A jar of the directory's files, rebuilt when any of them is newer than the jar. */
+    /**
+     * A jar of the directory's files, named by their content: a build recompiles classes to the same
+     * bytes with new modification times, and that must not make a new jar (and so a new archive).
+     */
     private static Path packed(Path directory, Path cache) throws IOException {
-        Path jar = cache.resolve("dir-" + hash(directory.toAbsolutePath().toString()) + ".jar");
         List<Path> files;
         try (Stream<Path> walk = Files.walk(directory)) {
             files = walk.filter(Files::isRegularFile).sorted().toList();
         }
-        long newest = 0;
+        MessageDigest content = sha256();
         for (Path file : files) {
-            newest = Math.max(newest, Files.getLastModifiedTime(file).toMillis());
+            content.update(directory.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
+            content.update(Files.readAllBytes(file));
         }
-        if (Files.isRegularFile(jar) && Files.getLastModifiedTime(jar).toMillis() >= newest) {
+        Path jar = cache.resolve("dir-" + hash(directory.toAbsolutePath().toString()) + "-"
+                + HexFormat.of().formatHex(content.digest(), 0, 8) + ".jar");
+        if (Files.isRegularFile(jar)) {
             return jar;
         }
         Path temporary = Files.createTempFile(cache, "dir-", ".jar.tmp");
@@ -157,9 +162,12 @@ final class ChildJvmArchive {
     }
 
     private static String hash(String text) {
+        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)), 0, 8);
+    }
+
+    private static MessageDigest sha256() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

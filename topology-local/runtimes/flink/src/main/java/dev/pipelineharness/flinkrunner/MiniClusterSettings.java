@@ -11,11 +11,11 @@ final class MiniClusterSettings {
 
     /**
      * Network buffers are allocated up front as direct memory; Flink's local default (64 MiB) is
-     * more than a job of a few operators at parallelism 1-2 needs. Managed memory is used only by
-     * RocksDB and batch operators, neither of which runs here.
+     * more than a job of a few operators at parallelism 1-2 needs. Managed memory is used by RocksDB,
+     * batch operators and the streaming window aggregation's hash buffer, which needs a few MB per slot.
      */
     static final String NETWORK_MEMORY = "32m";
-    static final String MANAGED_MEMORY = "16m";
+    static final int MANAGED_MEMORY_MB_PER_SLOT = 8;
 
     private MiniClusterSettings() {
     }
@@ -37,7 +37,9 @@ final class MiniClusterSettings {
         configuration.setString("rest.bind-port", Integer.toString(restPort));
         configuration.setString("taskmanager.memory.network.min", NETWORK_MEMORY);
         configuration.setString("taskmanager.memory.network.max", NETWORK_MEMORY);
-        configuration.setString("taskmanager.memory.managed.size", MANAGED_MEMORY);
+        // per slot, not per cluster: the session's 8 slots sharing 16 MB left 2 MB to a job, and the
+        // window aggregation's hash buffer refused it ("The minBucketMemorySize is not valid!")
+        configuration.setString("taskmanager.memory.managed.size", Math.max(16, MANAGED_MEMORY_MB_PER_SLOT * slots) + "m");
         return configuration;
     }
 }
