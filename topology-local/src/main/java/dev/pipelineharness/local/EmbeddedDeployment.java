@@ -12,6 +12,7 @@ import dev.pipelineharness.api.ScenarioDefinitionException;
 import dev.pipelineharness.local.connect.ConnectorClient;
 import dev.pipelineharness.local.flink.FlinkSqlJob;
 import dev.pipelineharness.local.kafka.KafkaLink;
+import dev.pipelineharness.local.process.Directories;
 import dev.pipelineharness.topology.support.BoundedWait;
 import dev.pipelineharness.topology.support.ConnectorFile;
 import dev.pipelineharness.topology.support.DebeziumSlots;
@@ -29,6 +30,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 /**
@@ -89,24 +92,57 @@ public final class EmbeddedDeployment implements Deployment {
             dynamoTables.add(names.dynamoTable(table.name()));
         }
 
-        Map<String, String> forConnect = PlaceholderValues.forReader(common,
-                parts.east().bootstrapServers(KafkaLink.CONNECT), "127.0.0.1", topology.postgresPortForConnect(),
-                jdbc.database(), topology.dynamoDbForConnect().endpointOverride().orElseThrow());
-        for (PipelineFile file : pipeline.connectors()) {
-            createConnector(file, Placeholders.resolve(file, forConnect));
-        }
-
-        if (!pipeline.flinkSql().isEmpty()) {
-            Map<String, String> forFlink = PlaceholderValues.forReader(common,
-                    parts.east().bootstrapServers(KafkaLink.FLINK), "127.0.0.1", parts.postgres().port(),
-                    jdbc.database(), parts.dynamoDb().endpoint().endpointOverride().orElseThrow());
-            List<PipelineFile> resolved = new ArrayList<>();
-            for (PipelineFile file : pipeline.flinkSql()) {
-                resolved.add(new PipelineFile(file.path(), file.displayName(), Placeholders.resolve(file, forFlink)));
+        // The Flink job needs only its topics and tables, which exist by now: it is planned and
+        // started on the session while the connectors start, and both are awaited.
+        CompletableFuture<FlinkSqlJob> flinkStart = pipeline.flinkSql().isEmpty() ? null : startFlink(jdbc, common);
+        Exception failure = null;
+        try {
+            Map<String, String> forConnect = PlaceholderValues.forReader(common,
+                    parts.east().bootstrapServers(KafkaLink.CONNECT), "127.0.0.1", topology.postgresPortForConnect(),
+                    jdbc.database(), topology.dynamoDbForConnect().endpointOverride().orElseThrow());
+            for (PipelineFile file : pipeline.connectors()) {
+                createConnector(file, Placeholders.resolve(file, forConnect));
             }
-            flinkJob = FlinkSqlJob.submit(namespace.prefix() + "flink", resolved,
-                    parts.runDirectory().resolve("flink").resolve(schema), flinkLog(), timeout);
+        } catch (Exception e) {
+            failure = e;
         }
+        if (flinkStart != null) {
+            try {
+                flinkJob = flinkStart.join();
+            } catch (CompletionException e) {
+                Exception cause = e.getCause() instanceof Exception c ? c : e;
+                if (failure == null) {
+                    failure = cause;
+                } else {
+                    failure.addSuppressed(cause);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private CompletableFuture<FlinkSqlJob> startFlink(JdbcEndpoint jdbc, Map<String, String> common) {
+        Map<String, String> forFlink = PlaceholderValues.forReader(common,
+                parts.east().bootstrapServers(KafkaLink.FLINK), "127.0.0.1", parts.postgres().port(),
+                jdbc.database(), parts.dynamoDb().endpoint().endpointOverride().orElseThrow());
+        List<PipelineFile> resolved = new ArrayList<>();
+        for (PipelineFile file : pipeline.flinkSql()) {
+            resolved.add(new PipelineFile(file.path(), file.displayName(), Placeholders.resolve(file, forFlink)));
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return FlinkSqlJob.submitTo(parts.flink(), namespace.prefix() + "flink", resolved,
+                        parts.runDirectory().resolve("flink").resolve(schema), timeout);
+            } catch (java.io.IOException e) {
+                throw new CompletionException(e);
+            }
+        }, runnable -> {
+            Thread thread = new Thread(runnable, "deploy-flink-" + schema);
+            thread.setDaemon(true);
+            thread.start();
+        });
     }
 
     private void createSchemaAndRunDdl(JdbcEndpoint jdbc, Map<String, String> common) throws SQLException {
@@ -175,21 +211,14 @@ public final class EmbeddedDeployment implements Deployment {
 
     @Override
     public List<Path> logFiles() {
+        // the Flink session's log (flink-session.log) holds every job's story, this one's among them
         List<Path> files = new ArrayList<>();
-        if (flinkJob != null) {
-            files.add(flinkLog());
-        }
         try (Stream<Path> logs = Files.list(parts.logDirectory())) {
-            logs.filter(path -> path.toString().endsWith(".log") && !path.getFileName().toString().startsWith("flink-"))
-                    .sorted().forEach(files::add);
+            logs.filter(path -> path.toString().endsWith(".log")).sorted().forEach(files::add);
         } catch (java.io.IOException ignored) {
             // no logs yet
         }
         return files;
-    }
-
-    private Path flinkLog() {
-        return parts.logDirectory().resolve("flink-" + schema + ".log");
     }
 
     @Override
@@ -201,6 +230,8 @@ public final class EmbeddedDeployment implements Deployment {
         List<Exception> failures = new ArrayList<>();
         if (flinkJob != null) {
             attempt(failures, flinkJob::close);
+            // cancelled: nothing restores this scenario's job later, so its checkpoints go with it
+            attempt(failures, () -> Directories.deleteQuietly(parts.runDirectory().resolve("flink").resolve(schema)));
         }
         ConnectorClient connectors = parts.connect().connectors();
         for (String name : connectorNames) {

@@ -19,6 +19,7 @@ import dev.pipelineharness.api.control.TopologyControl;
 import dev.pipelineharness.local.connect.ConnectWorker;
 import dev.pipelineharness.local.control.EmbeddedControl;
 import dev.pipelineharness.local.dynamodb.DynamoDbLocalServer;
+import dev.pipelineharness.local.flink.FlinkSessionCluster;
 import dev.pipelineharness.local.kafka.KafkaLink;
 import dev.pipelineharness.local.kafka.KafkaRegion;
 import dev.pipelineharness.local.mirror.MirrorMaker;
@@ -51,15 +52,23 @@ import java.util.concurrent.Executors;
  * The {@code embedded} topology: the real pipeline components as processes the harness owns, no
  * Docker. Two Kafka regions ({@code east}, {@code west}) with MirrorMaker 2 between them, a Kafka
  * Connect worker (Debezium, JDBC sink, DynamoDB Streams source), PostgreSQL, DynamoDB Local, a
- * schema registry and a TCP proxy on every link a fault may cut. Flink runs per deployment (one child
- * JVM per scenario's job, so a job can be killed and restored on its own).
+ * schema registry, a TCP proxy on every link a fault may cut, and a Flink session cluster shared by
+ * the deployments (each submits its SQL as a job of its own, with its own checkpoints, so a job can
+ * be killed and restored on its own; the TaskManager is a shared component).
  *
- * <p>Independent components start in parallel; {@link #close()} stops everything in reverse order
+ * <p>Independent components start in parallel, the slowest first, so both cores stay busy; {@link #close()} stops everything in reverse order
  * and is safe from a shutdown hook.
  */
 public final class EmbeddedTopology implements Topology, TopologyControl {
 
     static final List<String> REGIONS = List.of("east", "west");
+
+    /**
+     * Task slots of the Flink session: {@value #SLOTS_PROPERTY}, by default two per scenario that
+     * runs at the same time ({@code pipeline-harness.parallelism}), at least four, since a scenario's
+     * job may still be cancelling while the next one's starts.
+     */
+    public static final String SLOTS_PROPERTY = "pipeline-harness.embedded.flink.slots";
 
     private final TopologySettings settings;
     private final Path runDirectory;
@@ -75,6 +84,7 @@ public final class EmbeddedTopology implements Topology, TopologyControl {
     private SchemaRegistryServer registry;
     private ConnectWorker connect;
     private MirrorMaker mirror;
+    private FlinkSessionCluster flink;
     private LinkProxy connectToPostgres;
     private LinkProxy connectToDynamoDb;
     private EmbeddedEndpoints endpoints;
@@ -100,14 +110,17 @@ public final class EmbeddedTopology implements Topology, TopologyControl {
         // so the log tails attached to a failure are this run's.
         Directories.deleteMatching(logDirectory, name -> name.endsWith(".log"));
         Duration timeout = settings.startTimeout();
-        ExecutorService pool = Executors.newFixedThreadPool(5, runnable -> {
+        ExecutorService pool = Executors.newFixedThreadPool(8, runnable -> {
             Thread thread = new Thread(runnable, "embedded-topology-start");
             thread.setDaemon(true);
             return thread;
         });
         try {
             proxies = own(LinkProxies.open());
-            // Wave 1: nothing here depends on anything else.
+            // Wave 1: nothing here depends on anything else. The Flink session goes first: its warm-up
+            // job (planner, code generation, task deployment) is the longest CPU-bound start.
+            CompletableFuture<FlinkSessionCluster> flinkStart = timed(pool, "flink-session",
+                    () -> FlinkSessionCluster.start(dir("flink-session"), log("flink-session"), slots(), timeout));
             CompletableFuture<KafkaRegion> eastStart = timed(pool, "kafka-east",
                     () -> KafkaRegion.start("east", dir("kafka-east"), log("kafka-east"), proxies, timeout));
             CompletableFuture<KafkaRegion> westStart = timed(pool, "kafka-west",
@@ -118,26 +131,28 @@ public final class EmbeddedTopology implements Topology, TopologyControl {
                     () -> DynamoDbLocalServer.start(dir("dynamodb-local"), log("dynamodb-local"), timeout));
             CompletableFuture<SchemaRegistryServer> registryStart = timed(pool, "schema-registry",
                     SchemaRegistryServer::start);
-            awaitAll(eastStart, westStart, postgresStart, dynamoStart, registryStart);
+            // Wave 2 starts as soon as what it needs is up, not when all of wave 1 is: Connect needs
+            // east, MirrorMaker both regions; the Flink session's warm-up overlaps with both.
+            CompletableFuture<ConnectWorker> connectStart = eastStart.thenCompose(ready -> timed(pool, "connect",
+                    () -> ConnectWorker.start("connect", ready.bootstrapServers(KafkaLink.CONNECT),
+                            dir("connect"), log("connect"), timeout)));
+            CompletableFuture<MirrorMaker> mirrorStart = eastStart.thenCombine(westStart, List::of)
+                    .thenCompose(regions -> timed(pool, "mirror-maker", () -> MirrorMaker.start(regions.get(0),
+                            regions.get(1), ".*", dir("mirror-maker"), log("mirror-maker"), timeout)));
+            awaitAll(flinkStart, eastStart, westStart, postgresStart, dynamoStart, registryStart, connectStart,
+                    mirrorStart);
+            flink = flinkStart.join();
             east = eastStart.join();
             west = westStart.join();
             postgres = postgresStart.join();
             dynamoDb = dynamoStart.join();
             registry = registryStart.join();
+            connect = connectStart.join();
+            mirror = mirrorStart.join();
             connectToPostgres = proxies.create("connect->postgres",
                     new InetSocketAddress("127.0.0.1", postgres.port()));
             connectToDynamoDb = proxies.create("connect->dynamodb",
                     new InetSocketAddress("127.0.0.1", dynamoDb.port()));
-
-            // Wave 2: Connect needs east; MirrorMaker needs both regions.
-            CompletableFuture<ConnectWorker> connectStart = timed(pool, "connect",
-                    () -> ConnectWorker.start("connect", east.bootstrapServers(KafkaLink.CONNECT),
-                            dir("connect"), log("connect"), timeout));
-            CompletableFuture<MirrorMaker> mirrorStart = timed(pool, "mirror-maker",
-                    () -> MirrorMaker.start(east, west, ".*", dir("mirror-maker"), log("mirror-maker"), timeout));
-            awaitAll(connectStart, mirrorStart);
-            connect = connectStart.join();
-            mirror = mirrorStart.join();
 
             endpoints = new EmbeddedEndpoints(
                     Map.of("east", KafkaEndpoint.plaintext("east", east.bootstrapServers(KafkaLink.HARNESS)),
@@ -229,8 +244,17 @@ public final class EmbeddedTopology implements Topology, TopologyControl {
     /** The processes and links of this topology, for faults and benchmarks. */
     public EmbeddedComponents components() {
         requireStarted();
-        return new EmbeddedComponents(proxies, east, west, postgres, dynamoDb, registry, connect, mirror,
+        return new EmbeddedComponents(proxies, east, west, postgres, dynamoDb, registry, connect, mirror, flink,
                 connectToPostgres, connectToDynamoDb, logDirectory, runDirectory);
+    }
+
+    private int slots() {
+        Optional<String> configured = settings.get(SLOTS_PROPERTY);
+        if (configured.isPresent()) {
+            return Integer.parseInt(configured.get().trim());
+        }
+        int parallelism = settings.get("pipeline-harness.parallelism").map(String::trim).map(Integer::parseInt).orElse(1);
+        return Math.max(4, 2 * parallelism);
     }
 
     TopologySettings settings() {
@@ -293,8 +317,8 @@ public final class EmbeddedTopology implements Topology, TopologyControl {
     }
 
     /**
-     * Waits for every start of a wave, owns each component that did start (so close() stops it even
-     * when a sibling failed), then throws the first failure.
+     * Waits for every start, owns each component that did start (so close() stops it even when a
+     * sibling failed), then throws the first failure.
      */
     @SafeVarargs
     private void awaitAll(CompletableFuture<? extends AutoCloseable>... starts) throws Exception {
@@ -306,7 +330,8 @@ public final class EmbeddedTopology implements Topology, TopologyControl {
                 Exception cause = e.getCause() instanceof Exception c ? c : e;
                 if (failure == null) {
                     failure = cause;
-                } else {
+                } else if (cause != failure && !java.util.Arrays.asList(failure.getSuppressed()).contains(cause)) {
+                    // a start that waited for a failed one fails with that one's cause: say it once
                     failure.addSuppressed(cause);
                 }
             }

@@ -3,6 +3,7 @@ package dev.pipelineharness.local.control;
 import dev.pipelineharness.local.EmbeddedTopology;
 import dev.pipelineharness.local.connect.ConnectWorker;
 import dev.pipelineharness.local.dynamodb.DynamoDbLocalServer;
+import dev.pipelineharness.local.flink.FlinkSessionCluster;
 import dev.pipelineharness.local.kafka.KafkaRegion;
 import dev.pipelineharness.local.mirror.MirrorMaker;
 import dev.pipelineharness.local.postgres.PostgresServer;
@@ -17,7 +18,7 @@ import java.nio.file.Path;
  */
 public record EmbeddedComponents(LinkProxies proxies, KafkaRegion east, KafkaRegion west, PostgresServer postgres,
                                  DynamoDbLocalServer dynamoDb, SchemaRegistryServer registry, ConnectWorker connect,
-                                 MirrorMaker mirror, LinkProxy connectToPostgres, LinkProxy connectToDynamoDb,
+                                 MirrorMaker mirror, FlinkSessionCluster flink, LinkProxy connectToPostgres, LinkProxy connectToDynamoDb,
                                  Path logDirectory, Path runDirectory) {
 
     public KafkaRegion region(String name) {

@@ -3,10 +3,12 @@ package dev.pipelineharness.local.control;
 import dev.pipelineharness.api.Deployment;
 import dev.pipelineharness.api.control.ComponentControl;
 import dev.pipelineharness.api.control.ComponentOperation;
+import dev.pipelineharness.api.control.ComponentState;
 import dev.pipelineharness.api.control.LinkControl;
 import dev.pipelineharness.api.control.LinkOperation;
 import dev.pipelineharness.api.control.Scope;
 import dev.pipelineharness.api.control.TopologyControl;
+import dev.pipelineharness.local.flink.FlinkSessionCluster;
 import dev.pipelineharness.local.flink.FlinkSqlJob;
 import dev.pipelineharness.local.kafka.KafkaLink;
 import dev.pipelineharness.local.kafka.KafkaRegion;
@@ -22,18 +24,21 @@ import java.util.function.Function;
  * The embedded topology's components and links under the names scenarios use. Every process the
  * topology owns can be killed and restarted; brokers, Connect, MirrorMaker, DynamoDB Local and a
  * deployment's Flink job can also be paused (PostgreSQL cannot: SIGSTOP of the postmaster leaves its
- * backends serving). Every link is a proxy, so every link fault is offered on every link.
+ * backends serving). The Flink session's TaskManager ({@code flink.taskmanager}) can be killed and
+ * restarted; it is shared, the deployment's job ({@code flink}) is not. Every link is a proxy, so every link fault is offered on every link.
  */
 public final class EmbeddedControl implements TopologyControl {
 
     /** The names scenarios use, known before the topology starts. */
     public static final Set<String> COMPONENT_NAMES = Set.of("kafka.east", "kafka.west", "connect", "postgres",
-            "dynamodb", "mirror-maker", "flink");
+            "dynamodb", "mirror-maker", "flink", "flink.taskmanager");
     public static final Set<String> LINK_NAMES = Set.of("east.kafka", "west.kafka", "harness->east", "harness->west",
             "mirror->east", "mirror->west", "flink->kafka", "connect->kafka", "connect->postgres", "connect->dynamodb");
 
     /** What a deployment owns: its Flink job, kill, pause and restart from the latest checkpoint. */
     static final Set<ComponentOperation> FLINK_JOB_OPERATIONS = Set.copyOf(EnumSet.allOf(ComponentOperation.class));
+
+    private static final java.time.Duration PAUSE_TIMEOUT = java.time.Duration.ofSeconds(60);
 
     private final List<ComponentControl> shared;
     private final List<LinkControl> links;
@@ -44,7 +49,9 @@ public final class EmbeddedControl implements TopologyControl {
         this.shared = sharedComponents(parts);
         this.links = links(parts);
         this.flinkJobOf = flinkJobOf;
-        requireNames(COMPONENT_NAMES, shared.stream().map(ComponentControl::name), "flink");
+        // flink is a deployment's own job; without a session cluster there is no shared TaskManager to name
+        requireNames(COMPONENT_NAMES, shared.stream().map(ComponentControl::name),
+                parts.flink() == null ? new String[] {"flink", "flink.taskmanager"} : new String[] {"flink"});
         requireNames(LINK_NAMES, links.stream().map(LinkControl::name));
     }
 
@@ -131,6 +138,9 @@ public final class EmbeddedControl implements TopologyControl {
                 () -> dynamo.process().pid(), dynamo::awaitReady)
                 .killedBy(dynamo::kill).pausedBy(() -> dynamo.process().pause(), () -> dynamo.process().resume())
                 .restartedBy(dynamo::restart));
+        if (parts.flink() != null) {
+            components.add(taskManager(parts.flink()));
+        }
         var mirror = parts.mirror();
         components.add(new ProcessComponentControl("mirror-maker", Scope.SHARED,
                 "replicates a probe record from east to west", mirror::pid, mirror::awaitReady)
@@ -139,11 +149,55 @@ public final class EmbeddedControl implements TopologyControl {
         return List.copyOf(components);
     }
 
-    private static ComponentControl flink(FlinkSqlJob job) {
-        return new ProcessComponentControl("flink", Scope.DEPLOYMENT, "its job and all its tasks are RUNNING",
-                () -> job.process().pid(), job::awaitReady)
-                .killedBy(job::kill).pausedBy(() -> job.process().pause(), () -> job.process().resume())
+    /**
+     * A deployment's Flink job. With a JVM of its own it is that process (SIGKILL, SIGSTOP, a new JVM
+     * restored from the latest checkpoint); on the session cluster, kill cancels the job abruptly,
+     * pause stops it with a savepoint and resume restores it from that savepoint, restart restores
+     * from the latest checkpoint, and the state is the job's as Flink's REST API reports it.
+     */
+    static ComponentControl flink(FlinkSqlJob job) {
+        if (job.ownsJvm()) {
+            return new ProcessComponentControl("flink", Scope.DEPLOYMENT, "its job and all its tasks are RUNNING",
+                    () -> job.process().pid(), job::awaitReady)
+                    .killedBy(job::kill).pausedBy(() -> job.process().pause(), () -> job.process().resume())
+                    .restartedBy(job::restartFromLatestCheckpoint);
+        }
+        return new ProcessComponentControl("flink", Scope.DEPLOYMENT, job::awaitReady,
+                "its job on the session cluster and all its tasks are RUNNING", () -> sessionJobState(job))
+                .killedBy(job::kill)
+                .pausedBy(() -> job.pause(PAUSE_TIMEOUT), () -> job.resume(PAUSE_TIMEOUT))
                 .restartedBy(job::restartFromLatestCheckpoint);
+    }
+
+    /** Flink's word for a job on the session: stopped with a savepoint is PAUSED, ended otherwise STOPPED. */
+    static ComponentState sessionJobState(FlinkSqlJob job) {
+        String state = job.state();
+        if (job.pausedAt().isPresent() && state.equals("FINISHED")) {
+            return ComponentState.PAUSED;
+        }
+        return switch (state) {
+            case "CANCELED", "CANCELLING", "FAILED", "FINISHED", "UNREACHABLE" -> ComponentState.STOPPED;
+            default -> ComponentState.RUNNING;
+        };
+    }
+
+    /**
+     * The session's TaskManager: shared by every scenario's job, so a scenario that kills it runs
+     * alone. Killing it fails every job over; restarting starts a new one, on which the jobs restore
+     * from their latest checkpoints (Flink's own restart strategy does that).
+     */
+    private static ComponentControl taskManager(FlinkSessionCluster session) {
+        return new ProcessComponentControl("flink.taskmanager", Scope.SHARED, session::awaitTaskManager,
+                "a TaskManager with " + session.slots() + " slots is registered with the JobManager",
+                () -> !session.process().isAlive() ? ComponentState.STOPPED
+                        : session.isTaskManagerRunning() ? ComponentState.RUNNING : ComponentState.STOPPED)
+                .killedBy(session::killTaskManager)
+                .restartedBy(timeout -> {
+                    if (session.isTaskManagerRunning()) {
+                        session.killTaskManager();
+                    }
+                    session.startTaskManager(timeout);
+                });
     }
 
     private static List<LinkControl> links(EmbeddedComponents parts) {

@@ -8,11 +8,13 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * One embedded component (a child process) in the control SPI's shape. The components' own classes
  * differ in how they restart (a broker on its data directory, a Flink job from its latest
- * checkpoint); this gives them one shape, and its state comes from the kernel, not from the harness.
+ * checkpoint); this gives them one shape, and its state comes from the kernel (or, for a job on the
+ * Flink session, from Flink's REST API), not from what the harness believes it did.
  */
 final class ProcessComponentControl implements ComponentControl {
 
@@ -29,7 +31,7 @@ final class ProcessComponentControl implements ComponentControl {
     private final String name;
     private final Scope scope;
     private final String readiness;
-    private final LongSupplier pid;
+    private final Supplier<ComponentState> state;
     private final TimedAction awaitReady;
     private final EnumSet<ComponentOperation> operations = EnumSet.noneOf(ComponentOperation.class);
     private Action kill;
@@ -38,10 +40,16 @@ final class ProcessComponentControl implements ComponentControl {
     private TimedAction restart;
 
     ProcessComponentControl(String name, Scope scope, String readiness, LongSupplier pid, TimedAction awaitReady) {
+        this(name, scope, awaitReady, readiness, () -> ProcessStates.of(pid.getAsLong()));
+    }
+
+    /** A component whose state is not one process's (a job on a shared JVM, say): {@code state} says it. */
+    ProcessComponentControl(String name, Scope scope, TimedAction awaitReady, String readiness,
+                            Supplier<ComponentState> state) {
         this.name = name;
         this.scope = scope;
         this.readiness = readiness;
-        this.pid = pid;
+        this.state = state;
         this.awaitReady = awaitReady;
     }
 
@@ -86,7 +94,7 @@ final class ProcessComponentControl implements ComponentControl {
 
     @Override
     public ComponentState state() {
-        return ProcessStates.of(pid.getAsLong());
+        return state.get();
     }
 
     @Override

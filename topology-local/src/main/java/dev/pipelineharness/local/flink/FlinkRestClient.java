@@ -7,9 +7,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 
-/** The few calls of Flink's REST API the harness needs: a job's state, its checkpoints, cancel. */
+/** The few calls of Flink's REST API the harness needs: a job's state, its checkpoints, cancel, stop-with-savepoint, slots. */
 final class FlinkRestClient {
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
@@ -65,6 +66,46 @@ final class FlinkRestClient {
             throw new IOException("Cancelling job " + jobId + " at " + base + ": HTTP " + response.statusCode()
                     + " " + response.body());
         }
+    }
+
+    /**
+     * Stops the job with a savepoint into {@code directory} (no drain: event-time timers are not
+     * fired early, so a resumed job continues as if it had never stopped) and returns the
+     * savepoint's path once Flink reports it COMPLETED.
+     */
+    Path stopWithSavepoint(String jobId, Path directory, Duration timeout) throws IOException, InterruptedException {
+        String body = JSON.writeValueAsString(java.util.Map.of("targetDirectory", directory.toUri().toString(),
+                "drain", false));
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/jobs/" + jobId + "/stop"))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 202 && response.statusCode() != 200) {
+            throw new IOException("Stopping job " + jobId + " with a savepoint at " + base + ": HTTP "
+                    + response.statusCode() + " " + response.body());
+        }
+        String trigger = JSON.readTree(response.body()).path("request-id").asText();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode status = get("/jobs/" + jobId + "/savepoints/" + trigger);
+            if ("COMPLETED".equals(status.path("status").path("id").asText())) {
+                JsonNode operation = status.path("operation");
+                if (operation.has("failure-cause")) {
+                    throw new IOException("The savepoint of job " + jobId + " failed: "
+                            + operation.path("failure-cause").path("stack-trace").asText("").lines().findFirst().orElse(""));
+                }
+                return Path.of(URI.create(operation.path("location").asText()));
+            }
+            Thread.sleep(100); // poll interval of a bounded wait on Flink's own status
+        }
+        throw new IOException("The savepoint of job " + jobId + " did not complete within " + timeout);
+    }
+
+    /** How many task slots the JobManager counts, over every registered TaskManager. */
+    int totalSlots() throws IOException, InterruptedException {
+        return get("/overview").path("slots-total").asInt();
     }
 
     private JsonNode get(String path) throws IOException, InterruptedException {

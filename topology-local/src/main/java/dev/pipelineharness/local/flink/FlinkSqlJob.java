@@ -18,8 +18,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A pipeline's Flink SQL running as one job on a MiniCluster in a child JVM
- * ({@code dev.pipelineharness.flinkrunner.FlinkSqlRunner} from runtime-flink).
+ * A pipeline's Flink SQL running as one job, either on the run's {@link FlinkSessionCluster}
+ * ({@link #submitTo}: how deployments run it) or on a MiniCluster in a child JVM of its own
+ * ({@link #submit}: {@code dev.pipelineharness.flinkrunner.FlinkSqlRunner} from runtime-flink).
  *
  * <p>All non-INSERT statements of the files run one by one, in order; all INSERT statements become one
  * statement set, so the pipeline is one job with one checkpoint. The job checkpoints every second,
@@ -28,18 +29,19 @@ import java.util.Optional;
  * deployment would. Readiness is Flink's own word: the job and every one of its tasks RUNNING in the
  * REST API.
  *
+ * <p>The faults differ only where a shared JVM forbids the process-level one: a job with its own JVM
+ * is killed with SIGKILL and paused with SIGSTOP; a job on the session is killed by cancelling it
+ * abruptly (no savepoint, its open Kafka transactions left to be aborted, its checkpoints kept) and
+ * paused by stopping it with a savepoint, which {@link #resume(Duration)} restores. Either way
+ * {@link #restartFromLatestCheckpoint(Duration)} brings it back from its newest complete checkpoint.
+ *
  * <p>Layout of {@code workDir}: {@code sql/} (the files as the child reads them), {@code checkpoints/},
- * {@code status.properties} (the child's progress), {@code tmp/} (the child's {@code java.io.tmpdir}).
+ * {@code status.properties} (the child's progress), {@code tmp/} (the child's {@code java.io.tmpdir}), {@code savepoints/} (a paused session job's).
  */
 public final class FlinkSqlJob implements AutoCloseable {
 
-    /**
-     * Heap of the child JVM. Measured with the routing job: about 35 MB live in the old generation and
-     * 60 MB of young garbage between collections; metaspace (planner, generated code) is another
-     * ~105 MB outside the heap. A small initial heap keeps the RSS down, since the JVM would otherwise
-     * commit 1/64 of the machine's memory up front.
-     */
-    static final List<String> MEMORY = List.of("-Xms64m", "-Xmx256m");
+    /** Heap of a job's own child JVM (see {@link FlinkJvmOptions#PER_JOB}). */
+    static final List<String> MEMORY = FlinkJvmOptions.PER_JOB.subList(0, 2);
     private static final String RUNNER = "dev.pipelineharness.flinkrunner.FlinkSqlRunner";
     private static final Duration CANCEL_GRACE = Duration.ofSeconds(15);
 
@@ -47,17 +49,20 @@ public final class FlinkSqlJob implements AutoCloseable {
     private final Path workDir;
     private final Path logFile;
     private final JobDirectory jobDirectory;
+    private final FlinkSessionCluster session;
     private ManagedProcess process;
     private FlinkRestClient rest;
     private String jobId;
     private Duration lastStartToRunning;
     private Path restoredFrom;
+    private Path pausedAt;
 
-    private FlinkSqlJob(String name, Path workDir, Path logFile, JobDirectory jobDirectory) {
+    private FlinkSqlJob(String name, Path workDir, Path logFile, JobDirectory jobDirectory, FlinkSessionCluster session) {
         this.name = name;
         this.workDir = workDir;
         this.logFile = logFile;
         this.jobDirectory = jobDirectory;
+        this.session = session;
     }
 
     /**
@@ -76,9 +81,36 @@ public final class FlinkSqlJob implements AutoCloseable {
         Objects.requireNonNull(name, "name");
         JobDirectory jobDirectory = JobDirectory.write(workDir.resolve("sql"), resolvedSqlFiles);
         Files.createDirectories(workDir.resolve("checkpoints"));
-        FlinkSqlJob job = new FlinkSqlJob(name, workDir, logFile, jobDirectory);
-        job.start(false, timeout);
+        FlinkSqlJob job = new FlinkSqlJob(name, workDir, logFile, jobDirectory, null);
+        job.startOwnJvm(false, timeout);
         return job;
+    }
+
+    /**
+     * Submits the given SQL files as one job of its own to the run's session cluster, with its own
+     * checkpoint directory under {@code workDir}, and waits until the job and all its tasks are RUNNING.
+     *
+     * @throws ScenarioDefinitionException when Flink rejects a statement: names the file, line and Flink's message
+     * @throws IllegalStateException       when the job does not reach RUNNING in time or fails
+     */
+    public static FlinkSqlJob submitTo(FlinkSessionCluster session, String name, List<PipelineFile> resolvedSqlFiles,
+                                       Path workDir, Duration timeout) throws IOException {
+        Objects.requireNonNull(session, "session");
+        JobDirectory jobDirectory = JobDirectory.write(workDir.resolve("sql"), resolvedSqlFiles);
+        Files.createDirectories(workDir.resolve("checkpoints"));
+        FlinkSqlJob job = new FlinkSqlJob(name, workDir, session.process().logFile(), jobDirectory, session);
+        job.submitToSession("", timeout);
+        return job;
+    }
+
+    /** True when the job runs in a JVM of its own, false when it runs on the run's session cluster. */
+    public boolean ownsJvm() {
+        return session == null;
+    }
+
+    /** The savepoint a paused session job was stopped with; empty while it is not paused. */
+    public Optional<Path> pausedAt() {
+        return Optional.ofNullable(pausedAt);
     }
 
     /** Flink's id of the job now running (a restart gives a new one). */
@@ -146,9 +178,48 @@ public final class FlinkSqlJob implements AutoCloseable {
         return Optional.ofNullable(restoredFrom);
     }
 
-    /** SIGKILL of the child JVM, as in a crash: the job's last completed checkpoint stays on disk. */
-    public void kill() {
-        process.kill();
+    /**
+     * As in a crash: SIGKILL of a job's own JVM; on the session, the job cancelled abruptly (no
+     * savepoint), and this returns once Flink reports it CANCELED. The job's last completed
+     * checkpoint stays on disk either way, for {@link #restartFromLatestCheckpoint(Duration)}.
+     */
+    public void kill() throws IOException, InterruptedException {
+        if (ownsJvm()) {
+            process.kill();
+        } else {
+            cancelAndAwaitEnd();
+        }
+    }
+
+    /**
+     * Stops the job processing: SIGSTOP of its own JVM; on the session, stop-with-savepoint (its
+     * sinks commit what they have; the job ends FINISHED and {@link #pausedAt()} names the savepoint).
+     */
+    public void pause(Duration timeout) throws IOException, InterruptedException {
+        if (ownsJvm()) {
+            process.pause();
+            return;
+        }
+        Path savepoints = Files.createDirectories(workDir.resolve("savepoints"));
+        Path savepoint = rest.stopWithSavepoint(jobId, savepoints, timeout);
+        // the savepoint completes a moment before the job turns FINISHED: that is the evidence of the pause
+        BoundedWait.until("Flink job " + name + " (" + jobId + ") to end after its savepoint", CANCEL_GRACE, process,
+                () -> isTerminal(rest.job(jobId).state()));
+        pausedAt = savepoint;
+    }
+
+    /** Undoes {@link #pause}: SIGCONT, or a new job restored from the pause's savepoint, RUNNING again. */
+    public void resume(Duration timeout) throws IOException {
+        if (ownsJvm()) {
+            process.resume();
+            return;
+        }
+        if (pausedAt == null) {
+            return;
+        }
+        Path savepoint = pausedAt;
+        submitToSession(savepoint.toString(), timeout);
+        pausedAt = null;
     }
 
     /**
@@ -157,27 +228,89 @@ public final class FlinkSqlJob implements AutoCloseable {
      * still alive is stopped first (its job cancelled; the checkpoints are kept).
      */
     public void restartFromLatestCheckpoint(Duration timeout) throws IOException {
-        stopChild();
-        start(true, timeout);
+        if (ownsJvm()) {
+            stopChild();
+            startOwnJvm(true, timeout);
+            return;
+        }
+        try {
+            cancelAndAwaitEnd();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while cancelling " + name + " for its restart", e);
+        }
+        pausedAt = null;
+        submitToSession("latest", timeout);
     }
 
-    /** Cancels the job (its checkpoints are kept) and stops the child JVM. */
+    /**
+     * Cancels the job (its checkpoints are kept) and stops its own child JVM; on the session, the
+     * job is cancelled and this returns once Flink reports it ended, so its slot is free again.
+     */
     @Override
     public void close() {
-        stopChild();
+        if (ownsJvm()) {
+            stopChild();
+            return;
+        }
+        try {
+            cancelAndAwaitEnd();
+        } catch (IOException e) {
+            // the session does not answer: the topology's close stops it with every job on it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
-    private void start(boolean restoreLatest, Duration timeout) throws IOException {
+    private void cancelAndAwaitEnd() throws IOException, InterruptedException {
+        if (jobId == null || isTerminal(state())) {
+            return;
+        }
+        rest.cancel(jobId);
+        BoundedWait.until("Flink job " + name + " (" + jobId + ") to be cancelled", CANCEL_GRACE, process,
+                () -> isTerminal(rest.job(jobId).state()));
+    }
+
+    private static boolean isTerminal(String state) {
+        return switch (state) {
+            case "CANCELED", "FAILED", "FINISHED", "UNREACHABLE" -> true;
+            default -> false;
+        };
+    }
+
+    /** On the session: plans and submits the job (restoring from {@code restore}: a path, "latest" or ""). */
+    private void submitToSession(String restore, Duration timeout) throws IOException {
+        Path statusFile = workDir.resolve("status.properties");
+        Files.deleteIfExists(statusFile);
+        java.util.Properties request = new java.util.Properties();
+        request.setProperty("jobDir", workDir.resolve("sql").toString());
+        request.setProperty("checkpointDir", workDir.resolve("checkpoints").toString());
+        request.setProperty("jobName", name);
+        request.setProperty("restoreFrom", restore);
+        long started = System.nanoTime();
+        process = session.process();
+        rest = session.rest();
+        jobId = null;
+        java.util.Properties answer;
+        try {
+            answer = session.submit(request, timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while submitting " + name + " to " + session, e);
+        }
+        try (var out = Files.newOutputStream(statusFile)) {
+            answer.store(out, "the Flink session's answer to the submission of " + name);
+        }
+        awaitRunning(statusFile, timeout);
+        lastStartToRunning = Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    private void startOwnJvm(boolean restoreLatest, Duration timeout) throws IOException {
         int restPort = FreePorts.pick();
         Path statusFile = workDir.resolve("status.properties");
         Files.deleteIfExists(statusFile);
         JavaProcessSpec spec = JavaProcessSpec.of(name, RUNNER)
                 .classpath(RuntimeClasspath.of("flink"))
-                .jvmArg(MEMORY.get(0))
-                .jvmArg(MEMORY.get(1))
-                .jvmArg("-XX:+UseSerialGC")
-                .jvmArg("-XX:TieredStopAtLevel=1")
-                .jvmArg("-Dlog4j2.configurationFile=log4j2-flink-runner.xml")
                 .workDirectory(workDir)
                 .logFile(logFile)
                 .args("--job-dir", workDir.resolve("sql").toString(),
@@ -185,6 +318,7 @@ public final class FlinkSqlJob implements AutoCloseable {
                         "--rest-port", Integer.toString(restPort),
                         "--status-file", statusFile.toString(),
                         "--job-name", name);
+        FlinkJvmOptions.PER_JOB.forEach(spec::jvmArg);
         if (restoreLatest) {
             spec.args("--restore-latest");
         }
@@ -274,6 +408,7 @@ public final class FlinkSqlJob implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Flink SQL job " + name + " (" + jobId + ", " + (process == null ? "not started" : process) + ")";
+        return "Flink SQL job " + name + " (" + jobId + ", " + (session != null ? "on " + session
+                : process == null ? "not started" : process) + ")";
     }
 }

@@ -18,10 +18,14 @@ import java.util.concurrent.TimeUnit;
 public final class ManagedProcess implements AutoCloseable, WatchedProcess {
 
     private static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
+    /** Dumping a 40 MB class-data archive at exit takes a few seconds on a busy machine. */
+    private static final Duration ARCHIVING_GRACE = Duration.ofSeconds(30);
 
     private final String name;
     private final Process process;
     private final Path logFile;
+    /** SIGTERM to SIGKILL on close; longer for a JVM that writes its CDS archive as it exits. */
+    private Duration closeGrace = DEFAULT_GRACE;
 
     ManagedProcess(String name, Process process, Path logFile) {
         this.name = name;
@@ -40,24 +44,31 @@ public final class ManagedProcess implements AutoCloseable, WatchedProcess {
         List<Path> classpath = new ArrayList<>();
         classpath.add(RuntimeClasspath.locationOf(ParentWatchingMain.class));
         classpath.addAll(spec.classpath());
+        ChildJvmArchive.Prepared shared = ChildJvmArchive.prepare(classpath, spec.mainClass());
         // An argument file keeps a classpath of hundreds of jars off the command line (and out of ps).
         Path argFile = workDirectory.resolve(spec.name() + ".args");
         List<String> argLines = new ArrayList<>();
         argLines.add("-cp");
         argLines.add(quote(String.join(java.io.File.pathSeparator,
-                classpath.stream().map(Path::toString).toList())));
+                shared.classpath().stream().map(Path::toString).toList())));
         Files.write(argFile, argLines, StandardCharsets.UTF_8);
 
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("@" + argFile);
         command.add("-Djava.io.tmpdir=" + tmp);
+        command.addAll(shared.jvmOptions());
         command.addAll(spec.jvmArgs());
         command.add(ParentWatchingMain.class.getName());
         command.add(Long.toString(ProcessHandle.current().pid()));
         command.add(spec.mainClass());
         command.addAll(spec.args());
-        return start(spec.name(), command, workDirectory, logFile, spec.environment());
+        ManagedProcess started = start(spec.name(), command, workDirectory, logFile, spec.environment());
+        started.process.onExit().thenAccept(exited -> shared.settle(exited.exitValue()));
+        if (shared.writing() != null) {
+            started.closeGrace = ARCHIVING_GRACE;
+        }
+        return started;
     }
 
     /** Starts any program (PostgreSQL's binaries, say) with output appended to {@code logFile}. */
@@ -143,7 +154,7 @@ public final class ManagedProcess implements AutoCloseable, WatchedProcess {
 
     @Override
     public void close() {
-        stop(DEFAULT_GRACE);
+        stop(closeGrace);
         ChildProcesses.unregister(this);
     }
 

@@ -23,6 +23,8 @@ public final class JobStatusFile {
     public enum Phase {
         /** Reading the SQL and starting the MiniCluster. */
         STARTING,
+        /** The session cluster is up and warm: {@code restPort}, {@code controlPort}, {@code slots}. */
+        READY,
         /** The statement set was submitted; {@code jobId} is set. Readiness comes from the REST API. */
         SUBMITTED,
         /** A statement was rejected: {@code file}, {@code line}, {@code column}, {@code statement}, {@code message}. */

@@ -4,53 +4,42 @@ import java.nio.file.Path;
 import org.apache.flink.configuration.Configuration;
 
 /**
- * The configuration of the local MiniCluster the pipeline runs on: checkpoints every second,
- * exactly-once, kept on disk when the job is cancelled (so a crashed or stopped job can be restored),
- * the REST API on a port the harness chose, and memory sized for a laptop shared with brokers.
+ * The configuration of a local MiniCluster: the REST API on a port the harness chose and memory
+ * sized for a laptop shared with brokers. The per-job runner adds its one job's {@link JobSettings}.
  */
 final class MiniClusterSettings {
 
     /**
      * Network buffers are allocated up front as direct memory; Flink's local default (64 MiB) is
-     * more than a job of a few operators at parallelism 1-2 needs. Managed memory is used only by
-     * RocksDB and batch operators, neither of which runs here.
+     * more than a job of a few operators at parallelism 1-2 needs. Managed memory is used by RocksDB,
+     * batch operators and the streaming window aggregation's hash buffer, which needs a few MB per slot.
      */
     static final String NETWORK_MEMORY = "32m";
-    static final String MANAGED_MEMORY = "16m";
+    static final int MANAGED_MEMORY_MB_PER_SLOT = 8;
 
     private MiniClusterSettings() {
     }
 
     static Configuration of(RunnerArguments arguments, Path restoreFrom) {
-        Configuration configuration = new Configuration();
-        configuration.setString("pipeline.name", arguments.jobName());
-        configuration.setString("parallelism.default", Integer.toString(arguments.parallelism()));
-        configuration.setString("taskmanager.numberOfTaskSlots", Integer.toString(Math.max(2, arguments.parallelism())));
+        Configuration configuration = cluster(arguments.restPort(), Math.max(2, arguments.parallelism()));
+        JobSettings.apply(configuration, arguments.jobName(), arguments.parallelism(),
+                arguments.checkpointIntervalMillis(), arguments.checkpointDirectory(), restoreFrom);
+        return configuration;
+    }
 
+    /** A cluster with one TaskManager of {@code slots} slots and its REST API on {@code restPort}. */
+    static Configuration cluster(int restPort, int slots) {
+        Configuration configuration = new Configuration();
+        configuration.setString("taskmanager.numberOfTaskSlots", Integer.toString(slots));
         configuration.setString("rest.address", "127.0.0.1");
         configuration.setString("rest.bind-address", "127.0.0.1");
-        configuration.setString("rest.port", Integer.toString(arguments.restPort()));
-        configuration.setString("rest.bind-port", Integer.toString(arguments.restPort()));
-
-        configuration.setString("execution.checkpointing.interval", arguments.checkpointIntervalMillis() + " ms");
-        configuration.setString("execution.checkpointing.mode", "EXACTLY_ONCE");
-        configuration.setString("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
-        configuration.setString("execution.checkpointing.num-retained", "2");
-        configuration.setString("execution.checkpointing.storage", "filesystem");
-        configuration.setString("execution.checkpointing.dir", arguments.checkpointDirectory().toUri().toString());
-        configuration.setString("state.backend.type", "hashmap");
-        // a broker outage (a fault the harness injects) must not exhaust the restarts: retry, but quickly
-        configuration.setString("restart-strategy.type", "exponential-delay");
-        configuration.setString("restart-strategy.exponential-delay.initial-backoff", "500 ms");
-        configuration.setString("restart-strategy.exponential-delay.max-backoff", "5 s");
-
+        configuration.setString("rest.port", Integer.toString(restPort));
+        configuration.setString("rest.bind-port", Integer.toString(restPort));
         configuration.setString("taskmanager.memory.network.min", NETWORK_MEMORY);
         configuration.setString("taskmanager.memory.network.max", NETWORK_MEMORY);
-        configuration.setString("taskmanager.memory.managed.size", MANAGED_MEMORY);
-
-        if (restoreFrom != null) {
-            configuration.setString("execution.state-recovery.path", restoreFrom.toUri().toString());
-        }
+        // per slot, not per cluster: the session's 8 slots sharing 16 MB left 2 MB to a job, and the
+        // window aggregation's hash buffer refused it ("The minBucketMemorySize is not valid!")
+        configuration.setString("taskmanager.memory.managed.size", Math.max(16, MANAGED_MEMORY_MB_PER_SLOT * slots) + "m");
         return configuration;
     }
 }
