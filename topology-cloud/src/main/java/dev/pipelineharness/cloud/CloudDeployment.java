@@ -1,6 +1,5 @@
 package dev.pipelineharness.cloud;
 
-import dev.pipelineharness.api.Deployment;
 import dev.pipelineharness.api.DynamoTableSpec;
 import dev.pipelineharness.api.Endpoints;
 import dev.pipelineharness.api.Namespace;
@@ -15,7 +14,7 @@ import dev.pipelineharness.cloud.flink.FlinkStatementsClient;
 import dev.pipelineharness.cloud.pipeline.CloudPipeline;
 import dev.pipelineharness.cloud.pipeline.CloudPipeline.FlinkStatement;
 import dev.pipelineharness.topology.support.ConnectorFile;
-import dev.pipelineharness.topology.support.NamespacedNames;
+import dev.pipelineharness.topology.support.NamespacedDeployment;
 import dev.pipelineharness.topology.support.Placeholders;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,16 +35,12 @@ import java.util.regex.Pattern;
  * one Flink statement per SQL statement (INSERTs awaited RUNNING, DDL COMPLETED). Deploying is all
  * or nothing; {@link #close()} removes everything in reverse order and keeps going past failures.
  */
-final class CloudDeployment implements Deployment {
+final class CloudDeployment extends NamespacedDeployment {
 
     private static final Pattern SET = Pattern.compile("(?is)SET\\s+'([^']+)'\\s*=\\s*'([^']*)'");
     private static final Set<String> DONE = Set.of("COMPLETED", "RUNNING");
 
     private final CloudServices services;
-    private final PipelineDefinition pipeline;
-    private final Namespace namespace;
-    private final NamespacedNames names;
-    private final String schema;
     private final Duration timeout;
     private final Deque<Undo> undo = new ArrayDeque<>();
     private final Map<String, String> connectors = new LinkedHashMap<>();
@@ -61,12 +56,9 @@ final class CloudDeployment implements Deployment {
 
     private CloudDeployment(CloudServices services, Endpoints endpoints, PipelineDefinition pipeline, Namespace namespace,
                             Duration timeout) {
+        super(pipeline, namespace);
         this.services = services;
         this.endpoints = endpoints;
-        this.pipeline = pipeline;
-        this.namespace = namespace;
-        this.names = new NamespacedNames(pipeline, namespace);
-        this.schema = names.postgresSchema();
         this.timeout = timeout;
     }
 
@@ -189,33 +181,8 @@ final class CloudDeployment implements Deployment {
     }
 
     @Override
-    public Namespace namespace() {
-        return namespace;
-    }
-
-    @Override
-    public PipelineDefinition pipeline() {
-        return pipeline;
-    }
-
-    @Override
     public Endpoints endpoints() {
         return endpoints;
-    }
-
-    @Override
-    public String topic(String logicalName) {
-        return names.topic(logicalName);
-    }
-
-    @Override
-    public String postgresSchema() {
-        return schema;
-    }
-
-    @Override
-    public String dynamoTable(String logicalName) {
-        return names.dynamoTable(logicalName);
     }
 
     /** Nothing runs locally; the cloud's logs are in its console. */

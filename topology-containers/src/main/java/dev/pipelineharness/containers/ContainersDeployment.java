@@ -1,6 +1,5 @@
 package dev.pipelineharness.containers;
 
-import dev.pipelineharness.api.Deployment;
 import dev.pipelineharness.api.DynamoTableSpec;
 import dev.pipelineharness.api.Endpoints;
 import dev.pipelineharness.api.JdbcEndpoint;
@@ -15,7 +14,8 @@ import dev.pipelineharness.containers.flink.FlinkSqlSubmission;
 import dev.pipelineharness.containers.flink.SqlStatements;
 import dev.pipelineharness.topology.support.ConnectorFile;
 import dev.pipelineharness.topology.support.DebeziumSlots;
-import dev.pipelineharness.topology.support.NamespacedNames;
+import dev.pipelineharness.topology.support.CleanupSteps;
+import dev.pipelineharness.topology.support.NamespacedDeployment;
 import dev.pipelineharness.topology.support.PlaceholderValues;
 import dev.pipelineharness.topology.support.Placeholders;
 import java.nio.file.Path;
@@ -38,13 +38,9 @@ import org.testcontainers.images.builder.Transferable;
  * deployment, through the same support classes; only who runs what differs. All or nothing: when a
  * step fails, what the earlier ones created is removed again.
  */
-public final class ContainersDeployment implements Deployment {
+public final class ContainersDeployment extends NamespacedDeployment {
 
     private final ContainersTopology topology;
-    private final PipelineDefinition pipeline;
-    private final Namespace namespace;
-    private final NamespacedNames names;
-    private final String schema;
     private final Duration timeout;
     private final JdbcEndpoint jdbc;
     private final DebeziumSlots slots;
@@ -56,11 +52,8 @@ public final class ContainersDeployment implements Deployment {
     private boolean closed;
 
     private ContainersDeployment(ContainersTopology topology, PipelineDefinition pipeline, Namespace namespace) {
+        super(pipeline, namespace);
         this.topology = topology;
-        this.pipeline = pipeline;
-        this.namespace = namespace;
-        this.names = new NamespacedNames(pipeline, namespace);
-        this.schema = names.postgresSchema();
         this.timeout = topology.settings().startTimeout();
         this.jdbc = topology.endpoints().postgres().orElseThrow();
         this.slots = new DebeziumSlots(jdbc);
@@ -153,33 +146,8 @@ public final class ContainersDeployment implements Deployment {
     }
 
     @Override
-    public Namespace namespace() {
-        return namespace;
-    }
-
-    @Override
-    public PipelineDefinition pipeline() {
-        return pipeline;
-    }
-
-    @Override
     public Endpoints endpoints() {
         return topology.endpoints();
-    }
-
-    @Override
-    public String topic(String logicalName) {
-        return names.topic(logicalName);
-    }
-
-    @Override
-    public String postgresSchema() {
-        return schema;
-    }
-
-    @Override
-    public String dynamoTable(String logicalName) {
-        return names.dynamoTable(logicalName);
     }
 
     /** The containers' logs (the session cluster's hold every deployment's job). */
@@ -194,29 +162,24 @@ public final class ContainersDeployment implements Deployment {
             return;
         }
         closed = true;
-        List<Exception> failures = new ArrayList<>();
+        CleanupSteps cleanup = new CleanupSteps();
         if (flinkJobId != null) {
-            attempt(failures, () -> topology.flinkClient().cancel(flinkJobId, timeout));
+            cleanup.attempt(() -> topology.flinkClient().cancel(flinkJobId, timeout));
         }
         ConnectRestClient connect = topology.connectClient();
         for (String name : connectorNames) {
-            attempt(failures, () -> connect.delete(name));
+            cleanup.attempt(() -> connect.delete(name));
         }
         if (!slots.isEmpty() || schemaCreated) {
-            attempt(failures, this::dropDatabaseObjects);
+            cleanup.attempt(this::dropDatabaseObjects);
         }
         if (!topics.isEmpty()) {
-            attempt(failures, () -> topology.admin("east").deleteTopics(topics));
+            cleanup.attempt(() -> topology.admin("east").deleteTopics(topics));
         }
         for (String table : dynamoTables) {
-            attempt(failures, () -> topology.tables().delete(table));
+            cleanup.attempt(() -> topology.tables().delete(table));
         }
-        if (!failures.isEmpty()) {
-            IllegalStateException failure = new IllegalStateException("Could not fully remove deployment "
-                    + namespace.prefix() + " of pipeline " + pipeline.name());
-            failures.forEach(failure::addSuppressed);
-            throw failure;
-        }
+        cleanup.throwIfFailed("Could not fully remove deployment " + namespace.prefix() + " of pipeline " + pipeline.name());
     }
 
     /** Replication slots pin WAL forever if left behind, so they go first, once their connector let go. */
@@ -233,18 +196,6 @@ public final class ContainersDeployment implements Deployment {
         return DriverManager.getConnection(jdbc.url(), jdbc.user(), jdbc.password().reveal());
     }
 
-    private static void attempt(List<Exception> failures, ThrowingRunnable step) {
-        try {
-            step.run();
-        } catch (Exception e) {
-            failures.add(e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface ThrowingRunnable {
-        void run() throws Exception;
-    }
 
     @Override
     public String toString() {

@@ -1,7 +1,6 @@
 package dev.pipelineharness.local;
 
 import dev.pipelineharness.local.control.EmbeddedComponents;
-import dev.pipelineharness.api.Deployment;
 import dev.pipelineharness.api.DynamoTableSpec;
 import dev.pipelineharness.api.Endpoints;
 import dev.pipelineharness.api.JdbcEndpoint;
@@ -16,7 +15,8 @@ import dev.pipelineharness.local.process.Directories;
 import dev.pipelineharness.topology.support.BoundedWait;
 import dev.pipelineharness.topology.support.ConnectorFile;
 import dev.pipelineharness.topology.support.DebeziumSlots;
-import dev.pipelineharness.topology.support.NamespacedNames;
+import dev.pipelineharness.topology.support.CleanupSteps;
+import dev.pipelineharness.topology.support.NamespacedDeployment;
 import dev.pipelineharness.topology.support.PlaceholderValues;
 import dev.pipelineharness.topology.support.Placeholders;
 import java.nio.file.Files;
@@ -39,14 +39,10 @@ import java.util.stream.Stream;
  * its topics, DynamoDB tables, connectors and Flink job, all named with the scenario's namespace.
  * Deploying is all or nothing: when a step fails, what the earlier steps created is removed again.
  */
-public final class EmbeddedDeployment implements Deployment {
+public final class EmbeddedDeployment extends NamespacedDeployment {
 
     private final EmbeddedTopology topology;
     private final EmbeddedComponents parts;
-    private final PipelineDefinition pipeline;
-    private final Namespace namespace;
-    private final NamespacedNames names;
-    private final String schema;
     private final Duration timeout;
     private final List<String> connectorNames = new ArrayList<>();
     private final DebeziumSlots slots;
@@ -57,12 +53,9 @@ public final class EmbeddedDeployment implements Deployment {
     private boolean closed;
 
     private EmbeddedDeployment(EmbeddedTopology topology, PipelineDefinition pipeline, Namespace namespace) {
+        super(pipeline, namespace);
         this.topology = topology;
         this.parts = topology.components();
-        this.pipeline = pipeline;
-        this.namespace = namespace;
-        this.names = new NamespacedNames(pipeline, namespace);
-        this.schema = names.postgresSchema();
         this.slots = new DebeziumSlots(parts.postgres().jdbcEndpoint());
         this.timeout = topology.settings().startTimeout();
     }
@@ -175,33 +168,8 @@ public final class EmbeddedDeployment implements Deployment {
     }
 
     @Override
-    public Namespace namespace() {
-        return namespace;
-    }
-
-    @Override
-    public PipelineDefinition pipeline() {
-        return pipeline;
-    }
-
-    @Override
     public Endpoints endpoints() {
         return topology.endpoints();
-    }
-
-    @Override
-    public String topic(String logicalName) {
-        return names.topic(logicalName);
-    }
-
-    @Override
-    public String postgresSchema() {
-        return schema;
-    }
-
-    @Override
-    public String dynamoTable(String logicalName) {
-        return names.dynamoTable(logicalName);
     }
 
     /** The Flink job of this deployment, if the pipeline has Flink SQL: for faults (kill, restore). */
@@ -227,31 +195,26 @@ public final class EmbeddedDeployment implements Deployment {
             return;
         }
         closed = true;
-        List<Exception> failures = new ArrayList<>();
+        CleanupSteps cleanup = new CleanupSteps();
         if (flinkJob != null) {
-            attempt(failures, flinkJob::close);
+            cleanup.attempt(flinkJob::close);
             // cancelled: nothing restores this scenario's job later, so its checkpoints go with it
-            attempt(failures, () -> Directories.deleteQuietly(parts.runDirectory().resolve("flink").resolve(schema)));
+            cleanup.attempt(() -> Directories.deleteQuietly(parts.runDirectory().resolve("flink").resolve(schema)));
         }
         ConnectorClient connectors = parts.connect().connectors();
         for (String name : connectorNames) {
-            attempt(failures, () -> connectors.delete(name));
+            cleanup.attempt(() -> connectors.delete(name));
         }
         if (!slots.isEmpty() || schemaCreated) {
-            attempt(failures, this::dropDatabaseObjects);
+            cleanup.attempt(this::dropDatabaseObjects);
         }
         if (topicsCreated) {
-            attempt(failures, () -> parts.east().deleteTopics(pipeline.topics(), names::topic));
+            cleanup.attempt(() -> parts.east().deleteTopics(pipeline.topics(), names::topic));
         }
         for (String table : dynamoTables) {
-            attempt(failures, () -> parts.dynamoDb().deleteTable(table));
+            cleanup.attempt(() -> parts.dynamoDb().deleteTable(table));
         }
-        if (!failures.isEmpty()) {
-            IllegalStateException failure = new IllegalStateException("Could not fully remove deployment "
-                    + namespace.prefix() + " of pipeline " + pipeline.name());
-            failures.forEach(failure::addSuppressed);
-            throw failure;
-        }
+        cleanup.throwIfFailed("Could not fully remove deployment " + namespace.prefix() + " of pipeline " + pipeline.name());
     }
 
     /** Replication slots pin WAL forever if left behind, so they go first, once their connector let go. */
@@ -269,16 +232,4 @@ public final class EmbeddedDeployment implements Deployment {
         return DriverManager.getConnection(jdbc.url(), jdbc.user(), jdbc.password().reveal());
     }
 
-    private static void attempt(List<Exception> failures, ThrowingRunnable step) {
-        try {
-            step.run();
-        } catch (Exception e) {
-            failures.add(e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface ThrowingRunnable {
-        void run() throws Exception;
-    }
 }
