@@ -6,7 +6,6 @@ import dev.pipelineharness.api.JdbcEndpoint;
 import dev.pipelineharness.api.Namespace;
 import dev.pipelineharness.api.PipelineDefinition;
 import dev.pipelineharness.api.PipelineFile;
-import dev.pipelineharness.api.ScenarioDefinitionException;
 import dev.pipelineharness.api.TopicSpec;
 import dev.pipelineharness.containers.connect.ConnectRestClient;
 import dev.pipelineharness.containers.flink.FlinkSqlScript;
@@ -14,15 +13,13 @@ import dev.pipelineharness.containers.flink.FlinkSqlSubmission;
 import dev.pipelineharness.containers.flink.SqlStatements;
 import dev.pipelineharness.topology.support.ConnectorFile;
 import dev.pipelineharness.topology.support.DebeziumSlots;
+import dev.pipelineharness.topology.support.DeploymentSchema;
 import dev.pipelineharness.topology.support.CleanupSteps;
 import dev.pipelineharness.topology.support.NamespacedDeployment;
 import dev.pipelineharness.topology.support.PlaceholderValues;
 import dev.pipelineharness.topology.support.Placeholders;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +44,7 @@ public final class ContainersDeployment extends NamespacedDeployment {
     private final List<String> connectorNames = new ArrayList<>();
     private final List<String> topics = new ArrayList<>();
     private final List<String> dynamoTables = new ArrayList<>();
-    private boolean schemaCreated;
+    private final DeploymentSchema postgresSchema;
     private String flinkJobId;
     private boolean closed;
 
@@ -57,6 +54,7 @@ public final class ContainersDeployment extends NamespacedDeployment {
         this.timeout = topology.settings().startTimeout();
         this.jdbc = topology.endpoints().postgres().orElseThrow();
         this.slots = new DebeziumSlots(jdbc);
+        this.postgresSchema = new DeploymentSchema(jdbc, schema);
     }
 
     static ContainersDeployment deploy(ContainersTopology topology, PipelineDefinition pipeline, Namespace namespace)
@@ -76,7 +74,7 @@ public final class ContainersDeployment extends NamespacedDeployment {
         Map<String, String> common = PlaceholderValues.common(pipeline, namespace, schema, jdbc,
                 topology.endpoints().dynamoDb().orElseThrow(), PipelineAddresses.registryInNetwork());
 
-        createSchemaAndRunDdl(common);
+        postgresSchema.createAndRun(pipeline.postgresDdl(), common);
         topics.addAll(topology.admin("east").createTopics(pipeline.topics(), names::topic));
         for (DynamoTableSpec table : pipeline.dynamoTables()) {
             topology.tables().create(table, names.dynamoTable(table.name()));
@@ -90,23 +88,6 @@ public final class ContainersDeployment extends NamespacedDeployment {
 
         if (!pipeline.flinkSql().isEmpty()) {
             submitFlinkJob(PipelineAddresses.forFlink(common, layout, jdbc.database()));
-        }
-    }
-
-    private void createSchemaAndRunDdl(Map<String, String> common) throws SQLException {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA " + schema);
-            schemaCreated = true;
-            statement.execute("SET search_path TO " + schema);
-            for (PipelineFile file : pipeline.postgresDdl()) {
-                String ddl = Placeholders.resolve(file, common);
-                try {
-                    statement.execute(ddl);
-                } catch (SQLException e) {
-                    throw new ScenarioDefinitionException(file.location(0, 0), "",
-                            "PostgreSQL rejected this DDL: " + e.getMessage());
-                }
-            }
         }
     }
 
@@ -170,7 +151,7 @@ public final class ContainersDeployment extends NamespacedDeployment {
         for (String name : connectorNames) {
             cleanup.attempt(() -> connect.delete(name));
         }
-        if (!slots.isEmpty() || schemaCreated) {
+        if (!slots.isEmpty() || postgresSchema.isCreated()) {
             cleanup.attempt(this::dropDatabaseObjects);
         }
         if (!topics.isEmpty()) {
@@ -185,15 +166,7 @@ public final class ContainersDeployment extends NamespacedDeployment {
     /** Replication slots pin WAL forever if left behind, so they go first, once their connector let go. */
     private void dropDatabaseObjects() throws SQLException {
         slots.dropAll(timeout);
-        if (schemaCreated) {
-            try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-                statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            }
-        }
-    }
-
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(jdbc.url(), jdbc.user(), jdbc.password().reveal());
+        postgresSchema.dropIfCreated();
     }
 
 

@@ -7,7 +7,6 @@ import dev.pipelineharness.api.JdbcEndpoint;
 import dev.pipelineharness.api.Namespace;
 import dev.pipelineharness.api.PipelineDefinition;
 import dev.pipelineharness.api.PipelineFile;
-import dev.pipelineharness.api.ScenarioDefinitionException;
 import dev.pipelineharness.local.connect.ConnectorClient;
 import dev.pipelineharness.local.flink.FlinkSqlJob;
 import dev.pipelineharness.local.kafka.KafkaLink;
@@ -15,16 +14,14 @@ import dev.pipelineharness.local.process.Directories;
 import dev.pipelineharness.topology.support.BoundedWait;
 import dev.pipelineharness.topology.support.ConnectorFile;
 import dev.pipelineharness.topology.support.DebeziumSlots;
+import dev.pipelineharness.topology.support.DeploymentSchema;
 import dev.pipelineharness.topology.support.CleanupSteps;
 import dev.pipelineharness.topology.support.NamespacedDeployment;
 import dev.pipelineharness.topology.support.PlaceholderValues;
 import dev.pipelineharness.topology.support.Placeholders;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +43,7 @@ public final class EmbeddedDeployment extends NamespacedDeployment {
     private final Duration timeout;
     private final List<String> connectorNames = new ArrayList<>();
     private final DebeziumSlots slots;
-    private boolean schemaCreated;
+    private final DeploymentSchema postgresSchema;
     private boolean topicsCreated;
     private final List<String> dynamoTables = new ArrayList<>();
     private FlinkSqlJob flinkJob;
@@ -57,6 +54,7 @@ public final class EmbeddedDeployment extends NamespacedDeployment {
         this.topology = topology;
         this.parts = topology.components();
         this.slots = new DebeziumSlots(parts.postgres().jdbcEndpoint());
+        this.postgresSchema = new DeploymentSchema(parts.postgres().jdbcEndpoint(), schema);
         this.timeout = topology.settings().startTimeout();
     }
 
@@ -77,7 +75,7 @@ public final class EmbeddedDeployment extends NamespacedDeployment {
         Map<String, String> common = PlaceholderValues.common(pipeline, namespace, schema, jdbc,
                 parts.dynamoDb().endpoint(), parts.registry().url());
 
-        createSchemaAndRunDdl(jdbc, common);
+        postgresSchema.createAndRun(pipeline.postgresDdl(), common);
         parts.east().createTopics(pipeline.topics(), names::topic);
         topicsCreated = true;
         for (DynamoTableSpec table : pipeline.dynamoTables()) {
@@ -138,23 +136,6 @@ public final class EmbeddedDeployment extends NamespacedDeployment {
         });
     }
 
-    private void createSchemaAndRunDdl(JdbcEndpoint jdbc, Map<String, String> common) throws SQLException {
-        try (Connection connection = connect(jdbc); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA " + schema);
-            schemaCreated = true;
-            statement.execute("SET search_path TO " + schema);
-            for (PipelineFile file : pipeline.postgresDdl()) {
-                String ddl = Placeholders.resolve(file, common);
-                try {
-                    statement.execute(ddl);
-                } catch (SQLException e) {
-                    throw new ScenarioDefinitionException(file.location(0, 0), "",
-                            "PostgreSQL rejected this DDL: " + e.getMessage());
-                }
-            }
-        }
-    }
-
     private void createConnector(PipelineFile file, String resolvedJson) throws Exception {
         ConnectorFile connector = ConnectorFile.parse(file, resolvedJson, names);
         ConnectorClient connectors = parts.connect().connectors();
@@ -205,7 +186,7 @@ public final class EmbeddedDeployment extends NamespacedDeployment {
         for (String name : connectorNames) {
             cleanup.attempt(() -> connectors.delete(name));
         }
-        if (!slots.isEmpty() || schemaCreated) {
+        if (!slots.isEmpty() || postgresSchema.isCreated()) {
             cleanup.attempt(this::dropDatabaseObjects);
         }
         if (topicsCreated) {
@@ -220,16 +201,7 @@ public final class EmbeddedDeployment extends NamespacedDeployment {
     /** Replication slots pin WAL forever if left behind, so they go first, once their connector let go. */
     private void dropDatabaseObjects() throws SQLException {
         slots.dropAll(timeout);
-        if (schemaCreated) {
-            try (Connection connection = connect(parts.postgres().jdbcEndpoint());
-                 Statement statement = connection.createStatement()) {
-                statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            }
-        }
-    }
-
-    private static Connection connect(JdbcEndpoint jdbc) throws SQLException {
-        return DriverManager.getConnection(jdbc.url(), jdbc.user(), jdbc.password().reveal());
+        postgresSchema.dropIfCreated();
     }
 
 }
