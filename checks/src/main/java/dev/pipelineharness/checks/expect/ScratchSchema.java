@@ -9,13 +9,18 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -94,6 +99,22 @@ final class ScratchSchema implements AutoCloseable {
     }
 
     private static String type(List<Map<String, Object>> rows, String column) {
+        // a column of times (records' event-time "as: timestamp|timestamptz|date") keeps its SQL type,
+        // so the oracle's query can use date_trunc and intervals on it
+        Set<Class<?>> kinds = new HashSet<>();
+        rows.stream().map(row -> row.get(column)).filter(Objects::nonNull).forEach(v -> kinds.add(v.getClass()));
+        if (kinds.size() == 1) {
+            Class<?> kind = kinds.iterator().next();
+            if (kind == OffsetDateTime.class) {
+                return "TIMESTAMPTZ";
+            }
+            if (kind == LocalDateTime.class) {
+                return "TIMESTAMP";
+            }
+            if (kind == LocalDate.class) {
+                return "DATE";
+            }
+        }
         boolean whole = false;
         boolean decimal = false;
         boolean floating = false;

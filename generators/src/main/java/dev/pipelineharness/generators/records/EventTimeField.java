@@ -16,7 +16,7 @@ import java.util.Random;
 final class EventTimeField implements FieldGenerator {
 
     static final java.util.List<String> KEYS = java.util.List.of("start", "spread", "out-of-order", "disorder", "late",
-            "lateness", "edges");
+            "lateness", "edges", "as");
 
     private final long start;
     private final long spread;

@@ -15,18 +15,20 @@ import net.datafaker.Faker;
  *
  * <pre>
  * order_id:    {id: o-, cardinality: 500}                          # o-00000 .. o-00499
+ * account_id:  {sequence: 1, cardinality: 500}                     # 1 .. 500, for a numeric key column
  * customer_id: {id: c-, cardinality: 40, distribution: zipf}       # refers to the customers' id pool
  * amount:      {type: decimal, min: 5, max: 500, scale: 2, distribution: normal}
  * status:      {values: [NEW, PAID, CANCELLED]}
- * name:        {faker: "#{Name.fullName}", null-rate: 0.1}
+ * name:        {faker: "#{Name.fullName}", null-rate: 0.1, max-length: 40}   # cut to a VARCHAR(40)
  * order_time:  {event-time: {spread: 3h, out-of-order: 0.1, edges: {every: 1h, within: 5s}}}
+ * created_at:  {event-time: {spread: 1h, as: timestamptz}}          # millis (default), timestamp, timestamptz, date
  * </pre>
  */
 final class FieldSpec {
 
     static final List<String> TYPES = List.of("string", "int", "long", "decimal", "double", "boolean");
-    private static final List<String> KEYS = List.of("id", "cardinality", "type", "min", "max", "scale",
-            "distribution", "values", "faker", "event-time", "null-rate", "true-rate");
+    private static final List<String> KEYS = List.of("id", "sequence", "cardinality", "type", "min", "max", "scale",
+            "distribution", "values", "faker", "event-time", "null-rate", "true-rate", "max-length");
 
     final String name;
     final double nullRate;
@@ -35,9 +37,10 @@ final class FieldSpec {
     final Optional<IdPool> idPool;
     final Optional<EventTimeField> eventTime;
 
-    record IdPool(String prefix, int cardinality) {
-        String id(int index) {
-            return prefix + String.format(Locale.ROOT, "%05d", index);
+    /** The ids of a key field: {@code prefix} and five digits, or (prefix null) whole numbers from {@code first}. */
+    record IdPool(String prefix, long first, int cardinality) {
+        Object id(int index) {
+            return prefix == null ? (Object) (first + index) : prefix + String.format(Locale.ROOT, "%05d", index);
         }
     }
 
@@ -53,27 +56,35 @@ final class FieldSpec {
     static FieldSpec parse(String name, Params params, long plannedCount) {
         params.allowOnly(KEYS);
         double nullRate = params.fraction("null-rate", 0);
-        if (params.has("id")) {
+        if (params.has("id") || params.has("sequence")) {
+            if (params.has("id") && params.has("sequence")) {
+                throw params.error("sequence", "give one of 'id' (text ids with a prefix) or 'sequence' (whole numbers)");
+            }
             int cardinality = (int) Math.min(Integer.MAX_VALUE, params.positiveLong("cardinality", 0));
             if (!params.has("cardinality")) {
                 throw params.error("cardinality", "is required for an id field: how many distinct ids its pool holds");
             }
-            IdPool pool = new IdPool(params.string("id"), cardinality);
+            IdPool pool = params.has("id") ? new IdPool(params.string("id"), 0, cardinality)
+                    : new IdPool(null, params.longValue("sequence"), cardinality);
             Distribution distribution = Distribution.from(params);
             var zipf = distribution.table(cardinality);
             return new FieldSpec(name, nullRate, (random, index) -> pool.id(distribution.index(random, cardinality, zipf)),
                     Optional.of(pool), Optional.empty());
         }
         if (params.has("event-time")) {
-            EventTimeField field = new EventTimeField(params.params("event-time"), plannedCount);
-            return new FieldSpec(name, nullRate, field, Optional.empty(), Optional.of(field));
+            Params settings = params.params("event-time");
+            EventTimeField field = new EventTimeField(settings, plannedCount);
+            FieldGenerator values = EventTimeType.from(settings).convert(field);
+            return new FieldSpec(name, nullRate, values, Optional.empty(), Optional.of(field));
         }
         if (params.has("faker")) {
-            return new FieldSpec(name, nullRate, faker(params), Optional.empty(), Optional.empty());
+            return new FieldSpec(name, nullRate, cut(params, faker(params)), Optional.empty(), Optional.empty());
         }
         String type = params.has("values") ? params.choice("type", TYPES, "string") : type(params);
         if (params.has("values")) {
-            return new FieldSpec(name, nullRate, values(params, type), Optional.empty(), Optional.empty());
+            FieldGenerator values = values(params, type);
+            return new FieldSpec(name, nullRate, type.equals("string") ? cut(params, values) : values, Optional.empty(),
+                    Optional.empty());
         }
         return new FieldSpec(name, nullRate, number(params, type), Optional.empty(), Optional.empty());
     }
@@ -84,6 +95,18 @@ final class FieldSpec {
                     + String.join(", ", TYPES) + ")");
         }
         return params.choice("type", TYPES, "string");
+    }
+
+    /** Text no longer than {@code max-length}, so it fits a {@code VARCHAR(n)} column. */
+    private static FieldGenerator cut(Params params, FieldGenerator text) {
+        if (!params.has("max-length")) {
+            return text;
+        }
+        int maxLength = (int) params.positiveLong("max-length", 0);
+        return (random, index) -> {
+            String value = String.valueOf(text.next(random, index));
+            return value.length() <= maxLength ? value : value.substring(0, maxLength);
+        };
     }
 
     /** A Datafaker expression, tried once now so a misspelt one is a load-time error. */

@@ -69,7 +69,7 @@ final class RecordSequence {
         return new RowChange(shape.target().name(), RowChange.Op.INSERT, keyColumns, row(key.idPool.get().id(id)));
     }
 
-    private Map<String, Object> row(String keyValue) {
+    private Map<String, Object> row(Object keyValue) {
         Map<String, Object> row = new LinkedHashMap<>();
         for (FieldSpec field : shape.fields().values()) {
             Random random = streams.get(field.name);

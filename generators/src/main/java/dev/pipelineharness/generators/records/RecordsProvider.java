@@ -4,10 +4,12 @@ import dev.pipelineharness.api.DefinitionContext;
 import dev.pipelineharness.api.Generator;
 import dev.pipelineharness.api.GeneratorProvider;
 import dev.pipelineharness.api.Params;
+import dev.pipelineharness.api.support.Suggestions;
 import dev.pipelineharness.generators.Pacing;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code records}: seeded records from a field specification into a table or a JSON topic of the
@@ -22,6 +24,12 @@ import java.util.Map;
  *     deletes: 0.05                  # tables only: share of changes that delete a live row
  *     commit-every: 25               # tables only: rows per transaction
  *     fields: {order_id: {id: o-, cardinality: 300}, amount: {type: decimal, min: 1, max: 99}}
+ *
+ * - records:
+ *     table: orders
+ *     from: ddl                      # every column from the table's CREATE TABLE (DerivedFields), key from its primary key
+ *     count: 300
+ *     fields: {customer_id: {id: c-, cardinality: 40}}   # what the derivation should not guess
  * </pre>
  */
 public final class RecordsProvider implements GeneratorProvider {
@@ -38,26 +46,36 @@ public final class RecordsProvider implements GeneratorProvider {
 
     @Override
     public Generator create(Params params, DefinitionContext definition) {
-        params.allowOnly("table", "topic", "key", "fields", "count", "duration", "rate", "bursts", "updates",
+        params.allowOnly("table", "topic", "from", "key", "fields", "count", "duration", "rate", "bursts", "updates",
                 "deletes", "commit-every");
         Pacing pacing = Pacing.from(params);
-        if (!params.has("fields") || params.params("fields").keys().isEmpty()) {
-            throw params.error("fields", "is required: at least one field, such as {id: {id: x-, cardinality: 100}}");
+        Optional<DdlTable> ddl = derivedFrom(params, definition);
+        if (ddl.isEmpty() && (!params.has("fields") || params.params("fields").keys().isEmpty())) {
+            throw params.error("fields", "is required: at least one field, such as {id: {id: x-, cardinality: 100}}"
+                    + (params.has("table") ? ", or from: ddl to derive them from the table's CREATE TABLE" : ""));
         }
-        Params fieldsSection = params.params("fields");
+        String keyField = params.has("key") ? params.string("key")
+                : ddl.filter(table -> table.primaryKey().size() == 1).map(table -> table.primaryKey().get(0)).orElse(null);
         Map<String, FieldSpec> fields = new LinkedHashMap<>();
-        for (String name : fieldsSection.keys()) {
-            fields.put(name, FieldSpec.parse(name, fieldsSection.params(name), pacing.plannedCount()));
+        Params overrides = params.has("fields") ? params.params("fields") : null;
+        if (ddl.isPresent()) {
+            fields.putAll(derived(ddl.get(), overrides, keyField, pacing.plannedCount(), params));
+        } else {
+            for (String name : overrides.keys()) {
+                fields.put(name, FieldSpec.parse(name, overrides.params(name), pacing.plannedCount()));
+            }
+        }
+        if (params.has("topic")) {
+            requireMillisEventTimes(overrides);
         }
         List<String> key = List.of();
-        if (params.has("key")) {
-            String keyField = params.string("key");
+        if (keyField != null) {
             FieldSpec spec = fields.get(keyField);
             if (spec == null) {
                 throw params.error("key", "'" + keyField + "' is not one of the fields " + String.join(", ", fields.keySet()));
             }
             if (spec.idPool.isEmpty()) {
-                throw params.error("key", "field '" + keyField + "' must be an id field ({id: prefix-, cardinality: N})");
+                throw params.error("key", "field '" + keyField + "' must be an id field ({id: prefix-, cardinality: N} or {sequence: 1, cardinality: N})");
             }
             if (spec.nullRate > 0) {
                 throw params.error("key", "field '" + keyField + "' is a key and cannot have a null-rate");
@@ -79,5 +97,64 @@ public final class RecordsProvider implements GeneratorProvider {
         }
         int commitEvery = (int) params.positiveLong("commit-every", 50);
         return new RecordsGenerator(new RecordsShape(target, fields, pacing, updates, deletes, commitEvery));
+    }
+
+    /** {@code from: ddl}: the table of {@code table:} as the pipeline's DDL creates it. */
+    private static Optional<DdlTable> derivedFrom(Params params, DefinitionContext definition) {
+        if (!params.has("from")) {
+            return Optional.empty();
+        }
+        params.choice("from", List.of("ddl"), "ddl");
+        if (!params.has("table")) {
+            throw params.error("from", "from: ddl derives the fields from a table's CREATE TABLE; give 'table'");
+        }
+        String table = PipelineNames.requireTable(params, "table", definition);
+        return Optional.of(DdlTable.find(definition, table).orElseThrow(() -> params.error("from",
+                "no DDL file of the pipeline creates table '" + table + "', so there is nothing to derive from")));
+    }
+
+    /** Every column of {@code table} in DDL order: the user's field where given, else the derived one. */
+    private static Map<String, FieldSpec> derived(DdlTable table, Params overrides, String keyField, long plannedCount,
+                                                  Params params) {
+        if (overrides != null) {
+            for (String name : overrides.keys()) {
+                if (table.column(name).isEmpty()) {
+                    throw overrides.error(name, "table '" + table.name() + "' (" + table.location()
+                            + ") has no column '" + name + "'" + Suggestions.didYouMean(name,
+                            table.columns().stream().map(DdlTable.Column::name).toList()));
+                }
+            }
+        }
+        Map<String, FieldSpec> fields = new LinkedHashMap<>();
+        for (DdlTable.Column column : table.columns()) {
+            if (overrides != null && overrides.has(column.name())) {
+                fields.put(column.name(), FieldSpec.parse(column.name(), overrides.params(column.name()), plannedCount));
+                continue;
+            }
+            Map<String, Object> spec = DerivedFields.of(column, column.name().equals(keyField), table.name(), plannedCount)
+                    .orElseThrow(() -> params.error("from", "column '" + column.name() + "' of table '" + table.name()
+                            + "' (" + table.location() + ") has type " + column.type()
+                            + ", which records cannot derive; give it under fields, such as " + column.name()
+                            + ": {values: [...]}"));
+            Params derived = Params.of(spec, "", params.field("from") + "(" + column.name() + ")",
+                    pointer -> params.location("from"));
+            fields.put(column.name(), FieldSpec.parse(column.name(), derived, plannedCount));
+        }
+        return fields;
+    }
+
+    /** A JSON topic holds epoch millis; timestamp values are for table columns of those types. */
+    private static void requireMillisEventTimes(Params fields) {
+        if (fields == null) {
+            return;
+        }
+        for (String name : fields.keys()) {
+            Params field = fields.params(name);
+            if (field.has("event-time") && field.params("event-time").has("as")
+                    && !field.params("event-time").string("as").equals("millis")) {
+                throw field.params("event-time").error("as", "a topic record carries event times as epoch millis;"
+                        + " timestamp, timestamptz and date are for table columns of those types");
+            }
+        }
     }
 }
