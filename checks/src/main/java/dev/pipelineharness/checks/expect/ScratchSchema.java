@@ -1,5 +1,7 @@
 package dev.pipelineharness.checks.expect;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipelineharness.api.JdbcEndpoint;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -32,6 +34,8 @@ import java.util.UUID;
  * schema first on the search path, and closing drops the schema with everything in it.
  */
 final class ScratchSchema implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Connection connection;
     private final String schema;
@@ -74,7 +78,8 @@ final class ScratchSchema implements AutoCloseable {
             for (Map<String, Object> row : rows) {
                 for (int i = 0; i < ordered.size(); i++) {
                     Object value = row.get(ordered.get(i));
-                    statement.setObject(i + 1, value instanceof Map || value instanceof List ? String.valueOf(value) : value);
+                    // nested values (an Avro record's sub-record) as JSON text, which a query can cast to jsonb
+                    statement.setObject(i + 1, value instanceof Map || value instanceof List ? json(value) : value);
                 }
                 statement.addBatch();
             }
@@ -150,6 +155,14 @@ final class ScratchSchema implements AutoCloseable {
             return "NUMERIC";
         }
         return whole ? "BIGINT" : "TEXT";
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write a nested value as JSON: " + e.getMessage(), e);
+        }
     }
 
     static String quote(String identifier) {

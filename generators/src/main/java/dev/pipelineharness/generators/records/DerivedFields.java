@@ -54,11 +54,7 @@ final class DerivedFields {
             spec.put("id", prefix(column.name().substring(0, column.name().length() - 3)));
             spec.put("cardinality", 100);
         } else if (text) {
-            spec.put("faker", FAKER_BY_NAME.entrySet().stream().filter(e -> column.name().contains(e.getKey()))
-                    .map(Map.Entry::getValue).findFirst().orElse("#{Lorem.word}"));
-            if (!column.arguments().isEmpty()) {
-                spec.put("max-length", column.arguments().get(0));
-            }
+            spec.putAll(text(column.name(), column.arguments().isEmpty() ? 0 : column.arguments().get(0)));
         } else if (whole) {
             spec.put("type", type.contains("big") || type.equals("int8") || type.equals("serial8") ? "long" : "int");
             spec.put("min", 0);
@@ -85,6 +81,17 @@ final class DerivedFields {
             spec.put("null-rate", NULL_RATE);
         }
         return Optional.of(spec);
+    }
+
+    /** A Datafaker expression chosen by the field's name, cut to {@code maxLength} when it is above 0. */
+    static Map<String, Object> text(String name, int maxLength) {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("faker", FAKER_BY_NAME.entrySet().stream().filter(e -> name.contains(e.getKey()))
+                .map(Map.Entry::getValue).findFirst().orElse("#{Lorem.word}"));
+        if (maxLength > 0) {
+            spec.put("max-length", maxLength);
+        }
+        return spec;
     }
 
     private static Optional<String> eventTimeType(String type) {

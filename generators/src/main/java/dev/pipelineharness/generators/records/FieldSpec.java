@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import net.datafaker.Faker;
@@ -51,6 +52,11 @@ final class FieldSpec {
         this.generator = generator;
         this.idPool = idPool;
         this.eventTime = eventTime;
+    }
+
+    /** A field whose values are records of {@code children} (a nested Avro record). */
+    static FieldSpec record(String name, double nullRate, Map<String, FieldSpec> children) {
+        return new FieldSpec(name, nullRate, AvroFields.recordValues(children), Optional.empty(), Optional.empty());
     }
 
     static FieldSpec parse(String name, Params params, long plannedCount) {

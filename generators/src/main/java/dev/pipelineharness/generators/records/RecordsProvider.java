@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.avro.Schema;
 
 /**
  * {@code records}: seeded records from a field specification into a table or a JSON topic of the
@@ -30,6 +31,12 @@ import java.util.Optional;
  *     from: ddl                      # every column from the table's CREATE TABLE (DerivedFields), key from its primary key
  *     count: 300
  *     fields: {customer_id: {id: c-, cardinality: 40}}   # what the derivation should not guess
+ *
+ * - records:
+ *     topic: raw_events              # an avro topic (or a json one)
+ *     schema: schemas/event.avsc     # the fields derived from this Avro record schema, which also encodes them
+ *     key: event_id
+ *     fields: {event_type: {values: [loan, car]}, payload.amount: {type: decimal, min: 1, max: 9}}
  * </pre>
  */
 public final class RecordsProvider implements GeneratorProvider {
@@ -46,11 +53,15 @@ public final class RecordsProvider implements GeneratorProvider {
 
     @Override
     public Generator create(Params params, DefinitionContext definition) {
-        params.allowOnly("table", "topic", "from", "key", "fields", "count", "duration", "rate", "bursts", "updates",
+        params.allowOnly("table", "topic", "from", "schema", "key", "fields", "count", "duration", "rate", "bursts", "updates",
                 "deletes", "commit-every");
         Pacing pacing = Pacing.from(params);
         Optional<DdlTable> ddl = derivedFrom(params, definition);
-        if (ddl.isEmpty() && (!params.has("fields") || params.params("fields").keys().isEmpty())) {
+        Optional<Schema> avro = params.has("schema") ? Optional.of(AvroFields.read(params, definition)) : Optional.empty();
+        if (ddl.isPresent() && avro.isPresent()) {
+            throw params.error("schema", "give one of from: ddl (a table's columns) or schema (an Avro record's fields)");
+        }
+        if (ddl.isEmpty() && avro.isEmpty() && (!params.has("fields") || params.params("fields").keys().isEmpty())) {
             throw params.error("fields", "is required: at least one field, such as {id: {id: x-, cardinality: 100}}"
                     + (params.has("table") ? ", or from: ddl to derive them from the table's CREATE TABLE" : ""));
         }
@@ -60,6 +71,9 @@ public final class RecordsProvider implements GeneratorProvider {
         Params overrides = params.has("fields") ? params.params("fields") : null;
         if (ddl.isPresent()) {
             fields.putAll(derived(ddl.get(), overrides, keyField, pacing.plannedCount(), params));
+        } else if (avro.isPresent()) {
+            String name = params.has("topic") ? params.string("topic") : params.string("table");
+            fields.putAll(AvroFields.derive(avro.get(), overrides, keyField, name, pacing.plannedCount(), params));
         } else {
             for (String name : overrides.keys()) {
                 fields.put(name, FieldSpec.parse(name, overrides.params(name), pacing.plannedCount()));
@@ -82,7 +96,7 @@ public final class RecordsProvider implements GeneratorProvider {
             }
             key = List.of(keyField);
         }
-        RecordTarget target = RecordTarget.from(params, definition, key);
+        RecordTarget target = RecordTarget.from(params, definition, key, avro);
         double updates = params.fraction("updates", 0);
         double deletes = params.fraction("deletes", 0);
         if ((updates > 0 || deletes > 0) && !target.isTable()) {

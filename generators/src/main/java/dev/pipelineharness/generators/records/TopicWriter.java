@@ -2,6 +2,7 @@ package dev.pipelineharness.generators.records;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipelineharness.api.Deployment;
+import dev.pipelineharness.formats.avro.AvroRegistries;
 import dev.pipelineharness.generators.RowChange;
 import dev.pipelineharness.generators.write.KafkaRecordWriter;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Writes rows as JSON objects to a topic with the harness's idempotent, {@code acks=all} producer;
+ * Writes rows as JSON objects (or, with an Avro schema, Confluent wire-format Avro records) to a topic with the harness's idempotent, {@code acks=all} producer;
  * the key is the key field's value as UTF-8 text (none without a key field). Each row is recorded
  * when written and marked acknowledged from the producer's callback.
  */
@@ -25,6 +26,7 @@ final class TopicWriter implements TargetWriter {
     private final String physicalTopic;
     private final GeneratedRows rows;
     private final KafkaProducer<byte[], byte[]> producer;
+    private final AvroRowEncoder avro;
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
     private long sent;
@@ -33,6 +35,8 @@ final class TopicWriter implements TargetWriter {
         this.target = target;
         this.physicalTopic = deployment.topic(target.name());
         this.rows = rows;
+        this.avro = target.avroSchema().map(schema -> new AvroRowEncoder(schema, AvroRegistries.client(deployment)))
+                .orElse(null);
         this.producer = new KafkaProducer<>(KafkaRecordWriter.producerConfig(deployment.endpoints().kafka(), clientId),
                 new ByteArraySerializer(), new ByteArraySerializer());
     }
@@ -42,7 +46,7 @@ final class TopicWriter implements TargetWriter {
         long sequence = rows.append(target.name(), change.op(), change.row());
         byte[] key = target.keyColumns().isEmpty() || change.row().get(target.keyColumns().get(0)) == null ? null
                 : String.valueOf(change.row().get(target.keyColumns().get(0))).getBytes(StandardCharsets.UTF_8);
-        byte[] value = JSON.writeValueAsBytes(change.row());
+        byte[] value = avro != null ? avro.encode(physicalTopic, change.row()) : JSON.writeValueAsBytes(change.row());
         sent++;
         producer.send(new ProducerRecord<>(physicalTopic, key, value), (metadata, exception) -> {
             if (exception == null) {
