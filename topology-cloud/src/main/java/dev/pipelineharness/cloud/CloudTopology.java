@@ -72,7 +72,7 @@ final class CloudTopology implements Topology, TopologyControl, ClusterLinkFailo
         Map<String, KafkaEndpoint> kafka = new LinkedHashMap<>();
         services.regions.forEach(region -> kafka.put(region, services.kafkaEndpoint(region)));
         endpoints = new CloudEndpoints(services.regions, kafka, services.postgres, services.dynamoDb,
-                services.registry.map(registry -> registry.url()));
+                services.registry.map(registry -> registry.url()), services.registryCredentials);
         control = new CloudControl(services.connect, services.flink, services.rds,
                 config.value(CloudKeys.RDS_INSTANCE_ID), config.value(CloudKeys.RDS_CLUSTER_ID), services.guard,
                 deployment -> deployment instanceof CloudDeployment cloud ? Optional.of(cloud.owned()) : Optional.empty(),
