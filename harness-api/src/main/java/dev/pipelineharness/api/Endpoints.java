@@ -34,4 +34,13 @@ public interface Endpoints {
 
     /** The base URL of a Confluent-compatible schema registry, if the topology has one. */
     Optional<URI> schemaRegistry();
+
+    /**
+     * The credentials {@link #schemaRegistry()} wants (Confluent Cloud: its API key and secret, HTTP
+     * Basic), or empty for a registry without authentication (embedded, containers).
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    default Optional<RegistryCredentials> schemaRegistryCredentials() {
+        return Optional.empty();
+    }
 }

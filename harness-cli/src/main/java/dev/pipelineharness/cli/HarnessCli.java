@@ -41,7 +41,10 @@ public final class HarnessCli implements Runnable {
                 .addSubcommand("validate", new ValidateCommand(context))
                 .addSubcommand("rerun-failed", new RerunFailedCommand(context))
                 .addSubcommand("replay", new ReplayCommand(context))
-                .addSubcommand("bench", new BenchCommand(context));
+                .addSubcommand("bench", new BenchCommand(context))
+                .addSubcommand("cloud", new CommandLine(new CloudCommand(context))
+                        // everything after `cloud` is the cloud tool's: its options are not ours to parse
+                        .setUnmatchedOptionsArePositionalParams(true));
         cli.setOut(new java.io.PrintWriter(context.out(), true));
         cli.setErr(new java.io.PrintWriter(context.err(), true));
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {

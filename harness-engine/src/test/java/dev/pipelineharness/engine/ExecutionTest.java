@@ -2,6 +2,7 @@ package dev.pipelineharness.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
+import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
 import static org.junit.platform.testkit.engine.EventConditions.container;
 import static org.junit.platform.testkit.engine.EventConditions.displayName;
 import static org.junit.platform.testkit.engine.EventConditions.event;
@@ -12,6 +13,7 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import dev.pipelineharness.api.ScenarioSkipped;
 import dev.pipelineharness.engine.fakes.FakeEvents;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -159,6 +161,19 @@ class ExecutionTest {
     void deployFailureIsReportedOnTheScenario() {
         run("undeployable").containerEvents().assertThatEvents().haveExactly(1, event(container(), displayName("Undeployable"),
                 finishedWithFailure(message("deploying pipeline 'undeployable' failed: java.lang.IllegalStateException: Flink rejected the statement"))));
+    }
+
+    @Test
+    void aDeploymentThatSaysItCanVerifyNothingEndsTheScenarioSkippedWithItsReasonNotFailed() {
+        EngineExecutionResults results = run("plan-only");
+
+        results.containerEvents().assertThatEvents().haveExactly(1, event(container(), displayName("Plan only"),
+                abortedWithReason(instanceOf(ScenarioSkipped.class),
+                        message("plan mode: 3 calls written to target/plan.txt"))));
+        results.containerEvents().assertStatistics(stats -> stats.failed(0));
+        results.testEvents().assertThatEvents().haveExactly(1, event(test(),
+                skippedWithReason("not evaluated: plan mode: 3 calls written to target/plan.txt")));
+        results.testEvents().assertStatistics(stats -> stats.started(0).failed(0).skipped(1));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.pipelineharness.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
 
 import dev.pipelineharness.engine.events.CheckResult;
@@ -74,6 +75,14 @@ class RunListenerTest {
                 .extracting(ScenarioResult::status).containsExactly(ScenarioResult.Status.INVALID);
         assertThat(run("behaviour/unavailable.scenario.yaml", Map.of()).results)
                 .extracting(ScenarioResult::status).containsExactly(ScenarioResult.Status.SKIPPED);
+    }
+
+    @Test
+    void aScenarioItsDeploymentSkipsIsRecordedSkippedWithTheReason() {
+        assertThat(run("behaviour/plan-only.scenario.yaml", Map.of()).results)
+                .extracting(ScenarioResult::status, ScenarioResult::detail)
+                .containsExactly(tuple(ScenarioResult.Status.SKIPPED,
+                        "plan mode: 3 calls written to target/plan.txt"));
     }
 
     private static long splitMix64(long z) {

@@ -91,10 +91,25 @@ final class CloudDeployment extends NamespacedDeployment {
             undo.push(() -> postgres.dropAll(namespace.prefix(), schema, timeout));
             postgres.createSchema(schema, ddl);
         }
+        // a topic that a cloud CREATE TABLE makes is made by that statement, with its schemas
+        Set<String> flinkCreated = cloud.flinkCreatedTopics();
         for (TopicSpec topic : pipeline.topics()) {
+            if (flinkCreated.contains(topic.name())) {
+                continue;
+            }
             String name = names.topic(topic.name());
             services.primary().createTopic(topic, name);
             undo.push(() -> services.primary().deleteTopic(name, timeout));
+        }
+        List<Submission> flink = submissions(cloud, values);
+        // DDL first (the tables connectors and INSERTs use, with their topics and schemas), the
+        // continuous statements last, once the connectors that feed them run
+        for (Submission statement : flink) {
+            if (!statement.source().runsContinuously()) {
+                statement.source().createdTopic().map(names::topic).ifPresent(topic ->
+                        undo.push(() -> services.primary().deleteTopic(topic, timeout)));
+                submit(statement);
+            }
         }
         if (services.link.isPresent()) {
             var link = services.link.get();
@@ -127,11 +142,20 @@ final class CloudDeployment extends NamespacedDeployment {
                 postgres("connector " + connector.displayName()).awaitSlotActive(slot, connector.name(), timeout);
             }
         }
-        submitFlink(cloud, values);
+        for (Submission statement : flink) {
+            if (statement.source().runsContinuously()) {
+                submit(statement);
+            }
+        }
     }
 
-    private void submitFlink(CloudPipeline cloud, Map<String, String> values) {
-        FlinkStatementsClient flink = services.flink;
+    /** A statement as it is sent: its name, resolved SQL and the SET options written before it. */
+    private record Submission(FlinkStatement source, String name, String sql, Map<String, String> properties) {
+    }
+
+    /** Every statement resolved and named in file order, each with the SET options above it. */
+    private List<Submission> submissions(CloudPipeline cloud, Map<String, String> values) {
+        List<Submission> submissions = new ArrayList<>();
         Map<String, String> properties = new LinkedHashMap<>();
         int index = 0;
         for (FlinkStatement statement : cloud.flinkStatements()) {
@@ -146,14 +170,20 @@ final class CloudDeployment extends NamespacedDeployment {
             }
             index++;
             String name = HarnessNames.statementName(namespace.prefix() + index + "-" + stem(statement.file().path()));
-            flink.create(name, sql, properties);
-            undo.push(() -> flink.delete(name, timeout));
-            if (statement.runsContinuously()) {
-                flink.awaitPhase(name, Set.of("RUNNING"), statement.where(), timeout);
-                runningStatements.add(name);
-            } else {
-                flink.awaitPhase(name, DONE, statement.where(), timeout);
-            }
+            submissions.add(new Submission(statement, name, sql, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(properties))));
+        }
+        return submissions;
+    }
+
+    private void submit(Submission statement) {
+        FlinkStatementsClient flink = services.flink;
+        flink.create(statement.name(), statement.sql(), statement.properties());
+        undo.push(() -> flink.delete(statement.name(), timeout));
+        if (statement.source().runsContinuously()) {
+            flink.awaitPhase(statement.name(), Set.of("RUNNING"), statement.source().where(), timeout);
+            runningStatements.add(statement.name());
+        } else {
+            flink.awaitPhase(statement.name(), DONE, statement.source().where(), timeout);
         }
     }
 

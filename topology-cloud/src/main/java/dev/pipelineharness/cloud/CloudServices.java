@@ -2,6 +2,7 @@ package dev.pipelineharness.cloud;
 
 import dev.pipelineharness.api.DynamoDbEndpoint;
 import dev.pipelineharness.api.JdbcEndpoint;
+import dev.pipelineharness.api.RegistryCredentials;
 import dev.pipelineharness.api.KafkaEndpoint;
 import dev.pipelineharness.api.Secret;
 import dev.pipelineharness.cloud.aws.RdsClient;
@@ -47,6 +48,8 @@ final class CloudServices {
     final ComputePoolClient computePool;
     final ManagedConnectClient connect;
     final Optional<SchemaRegistryClient> registry;
+    /** The Schema Registry key for the generators' and checks' Avro serdes (HTTP Basic); with {@link #registry}. */
+    final Optional<RegistryCredentials> registryCredentials;
     final Optional<JdbcEndpoint> postgres;
     final Optional<DynamoDbEndpoint> dynamoDb;
     final Optional<RdsClient> rds;
@@ -78,6 +81,8 @@ final class CloudServices {
                 credentials("Confluent Cloud (Connect)", CloudKeys.CLOUD_API_KEY, CloudKeys.CLOUD_API_SECRET));
         this.registry = config.value(CloudKeys.REGISTRY_URL).map(url -> new SchemaRegistryClient(http, URI.create(url),
                 credentials("Schema Registry", CloudKeys.REGISTRY_API_KEY, CloudKeys.REGISTRY_API_SECRET)));
+        this.registryCredentials = registry.map(present -> new RegistryCredentials(
+                config.secret(CloudKeys.REGISTRY_API_KEY), config.secret(CloudKeys.REGISTRY_API_SECRET)));
         this.postgres = config.value(CloudKeys.POSTGRES_HOST).map(host -> {
             int port = Integer.parseInt(config.text(CloudKeys.POSTGRES_PORT, "5432"));
             String database = config.text(CloudKeys.POSTGRES_DATABASE);

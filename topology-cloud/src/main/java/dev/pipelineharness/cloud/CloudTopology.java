@@ -18,6 +18,7 @@ import dev.pipelineharness.cloud.config.HarnessNames;
 import dev.pipelineharness.cloud.control.CloudControl;
 import dev.pipelineharness.cloud.control.ClusterLinkFailover;
 import dev.pipelineharness.cloud.http.CallLog;
+import dev.pipelineharness.cloud.http.RecordedCall;
 import dev.pipelineharness.cloud.kafka.ClusterLinkClient;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ final class CloudTopology implements Topology, TopologyControl, ClusterLinkFailo
         Map<String, KafkaEndpoint> kafka = new LinkedHashMap<>();
         services.regions.forEach(region -> kafka.put(region, services.kafkaEndpoint(region)));
         endpoints = new CloudEndpoints(services.regions, kafka, services.postgres, services.dynamoDb,
-                services.registry.map(registry -> registry.url()));
+                services.registry.map(registry -> registry.url()), services.registryCredentials);
         control = new CloudControl(services.connect, services.flink, services.rds,
                 config.value(CloudKeys.RDS_INSTANCE_ID), config.value(CloudKeys.RDS_CLUSTER_ID), services.guard,
                 deployment -> deployment instanceof CloudDeployment cloud ? Optional.of(cloud.owned()) : Optional.empty(),
@@ -106,8 +107,11 @@ final class CloudTopology implements Topology, TopologyControl, ClusterLinkFailo
         if (services.http.planning()) {
             deployment.close();
             Path plan = writePlan();
-            throw new PlanModeStop("plan mode (" + CloudKeys.PLAN + "=true): nothing was created; every call "
-                    + "deploying and removing pipeline '" + pipeline.name() + "' would make is in " + plan);
+            List<RecordedCall> calls = services.http.log().calls();
+            long planned = calls.stream().filter(call -> !call.sent()).count();
+            throw new PlanModeStop("plan mode: " + calls.size() + " calls written to " + plan + " (" + planned
+                    + " that would create, change or delete, not made; the rest read-only lookups); nothing was "
+                    + "created, so pipeline '" + pipeline.name() + "' was not run or checked (" + CloudKeys.PLAN + "=true)");
         }
         open.add(deployment);
         return new TrackedDeployment(deployment, () -> open.remove(deployment));

@@ -1,10 +1,13 @@
 package dev.pipelineharness.cloud;
 
+import dev.pipelineharness.api.ScenarioSkipped;
+
 /**
  * Ends a scenario in plan mode once its plan is written: nothing was created, so nothing can be
- * generated or checked. The message says where the plan is.
+ * generated or checked. The engine reports the scenario skipped (not failed) with this message,
+ * which says how many calls the plan holds and where it is.
  */
-public final class PlanModeStop extends IllegalStateException {
+public final class PlanModeStop extends ScenarioSkipped {
 
     private static final long serialVersionUID = 1L;
 

@@ -32,6 +32,8 @@ class CloudSweepTest {
     private static final Instant NOW = Instant.parse("2026-12-01T20:00:00Z");
     private static final String OLD = "ph202612010800";
     private static final String RECENT = "ph202612011900";
+    /** For what runs against the real clock: a run of a year before anything here was written. */
+    private static final String LONG_AGO = "ph202501010800";
 
     @Test
     void removesOldHarnessResourcesOnlyAndNeverAnythingWithoutThePrefix(WireMockRuntimeInfo wm) {
@@ -121,6 +123,39 @@ class CloudSweepTest {
 
         assertThat(CloudSweepMain.run(new String[] {"--older-than", "1m", "--plan"}, settings(wm))).isZero();
         stub.verifyThat(0, deleteRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void theToolTheCommandLineFindsTakesItsSettingsAsArgumentsAndPlansWithoutDeleting(WireMockRuntimeInfo wm) {
+        var stub = wm.getWireMock();
+        stub.register(get(urlEqualTo(STATEMENTS + "?page_size=100")).willReturn(okJson("{\"data\":["
+                + statement(LONG_AGO + "-r1-smoke-1-routing") + "," + statement("prod-routing") + "],\"metadata\":{}}")));
+        stub.register(get(urlEqualTo(CONNECTORS)).willReturn(okJson("[]")));
+        stub.register(get(urlEqualTo("/kafka/v3/clusters/lkc-east/topics")).willReturn(okJson("{\"data\":[]}")));
+        stub.register(get(urlPathEqualTo("/subjects")).willReturn(okJson("[]")));
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("sweep", "--older-than", "6h", "--plan"));
+        settings(wm).forEach((key, value) -> args.addAll(java.util.List.of("-D", key + "=" + value)));
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+
+        int exit = java.util.spi.ToolProvider.findFirst(CloudTool.NAME).orElseThrow()
+                .run(new java.io.PrintWriter(out), new java.io.PrintWriter(err), args.toArray(String[]::new));
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("would remove Flink statement " + LONG_AGO + "-r1-smoke-1-routing")
+                .doesNotContain("would remove Flink statement prod-routing")
+                .contains("plan mode, nothing was deleted").doesNotContain("kafka-secret").doesNotContain("cloud-secret");
+        stub.verifyThat(0, deleteRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void theToolRefusesAnUnknownCommandAndASettingWithoutValue() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        CloudTool tool = new CloudTool();
+        assertThat(tool.run(new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err), "purge")).isEqualTo(2);
+        assertThat(tool.run(new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err),
+                "sweep", "-D", "novalue")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown command 'purge' (known: sweep)").contains("-D needs KEY=VALUE");
     }
 
     private static Map<String, String> settings(WireMockRuntimeInfo wm) {

@@ -120,11 +120,14 @@ public final class EmbeddedDeployment extends NamespacedDeployment {
                 jdbc.database(), parts.dynamoDb().endpoint().endpointOverride().orElseThrow());
         List<PipelineFile> resolved = new ArrayList<>();
         for (PipelineFile file : pipeline.flinkSql()) {
-            resolved.add(new PipelineFile(file.path(), file.displayName(), Placeholders.resolve(file, forFlink)));
+            // written to disk for the Flink JVM: secrets as ${secret.NAME}, their values go with the submission
+            resolved.add(new PipelineFile(file.path(), file.displayName(),
+                    Placeholders.resolve(file, PlaceholderValues.referencingSecrets(forFlink))));
         }
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return FlinkSqlJob.submitTo(parts.flink(), namespace.prefix() + "flink", resolved,
+                        PlaceholderValues.secretsOf(forFlink),
                         parts.runDirectory().resolve("flink").resolve(schema), timeout);
             } catch (java.io.IOException e) {
                 throw new CompletionException(e);

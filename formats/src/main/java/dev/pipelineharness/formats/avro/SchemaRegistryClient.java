@@ -2,6 +2,7 @@ package dev.pipelineharness.formats.avro;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pipelineharness.api.RegistryCredentials;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -10,10 +11,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
@@ -29,6 +32,7 @@ public final class SchemaRegistryClient implements SchemaRegistry {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI baseUrl;
+    private final Optional<RegistryCredentials> credentials;
     private final HttpClient http;
     private final Duration requestTimeout;
     private final Map<String, Map<Schema, Integer>> idsBySubject = new ConcurrentHashMap<>();
@@ -39,8 +43,14 @@ public final class SchemaRegistryClient implements SchemaRegistry {
     }
 
     public SchemaRegistryClient(URI baseUrl, Duration requestTimeout) {
+        this(baseUrl, Optional.empty(), requestTimeout);
+    }
+
+    /** A client of a registry that wants HTTP Basic authentication (Confluent Cloud: the SR API key and secret). */
+    public SchemaRegistryClient(URI baseUrl, Optional<RegistryCredentials> credentials, Duration requestTimeout) {
         String text = Objects.requireNonNull(baseUrl, "baseUrl").toString();
         this.baseUrl = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.requestTimeout = requestTimeout;
         this.http = HttpClient.newBuilder().connectTimeout(requestTimeout).build();
     }
@@ -108,6 +118,9 @@ public final class SchemaRegistryClient implements SchemaRegistry {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(requestTimeout)
                 .header("Accept", CONTENT_TYPE + ", application/json");
+        // revealed into the header only: messages name the registry's URL, never the key or secret
+        credentials.ifPresent(basic -> request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                (basic.user().reveal() + ":" + basic.password().reveal()).getBytes(StandardCharsets.UTF_8))));
         if (body != null) {
             request.header("Content-Type", CONTENT_TYPE).method(method, HttpRequest.BodyPublishers.ofString(body));
         } else {
@@ -126,10 +139,21 @@ public final class SchemaRegistryClient implements SchemaRegistry {
         JsonNode answer = parse(response.body());
         if (response.statusCode() / 100 != 2) {
             throw new SchemaRegistryException("Schema registry " + baseUrl + " refused " + method + " " + path + " with HTTP "
-                    + response.statusCode() + ": " + answer.path("message").asText(response.body()),
+                    + response.statusCode() + ": " + answer.path("message").asText(response.body()) + refusedBecause(response.statusCode()),
                     response.statusCode(), answer.path("error_code").asInt(-1));
         }
         return answer;
+    }
+
+    /** What a 401 or 403 means here, saying which credentials were (or were not) sent, never their value. */
+    private String refusedBecause(int status) {
+        if (status == 401) {
+            return credentials.isPresent()
+                    ? " (the registry did not accept the credentials the topology gave for it: a wrong or deleted key or "
+                            + "secret, or a key of another resource)"
+                    : " (the registry wants credentials and the topology gave none)";
+        }
+        return status == 403 ? " (the credentials are valid but not allowed to do this: check the key's role bindings)" : "";
     }
 
     private static JsonNode parse(String body) {

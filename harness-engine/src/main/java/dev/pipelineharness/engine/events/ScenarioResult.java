@@ -36,7 +36,7 @@ public record ScenarioResult(Status status, String detail, Duration took, Map<Ph
         INVALID,
         /** The topology could not be created or started. */
         TOPOLOGY_FAILED,
-        /** The topology cannot run here, or cannot inject one of the scenario's faults. */
+        /** The topology cannot run here, cannot inject one of the scenario's faults, or said it can verify nothing here. */
         SKIPPED,
         /** The run was interrupted (Ctrl-C, SIGTERM) while or before the scenario ran. */
         INTERRUPTED

@@ -4,6 +4,7 @@ import dev.pipelineharness.api.CheckContext;
 import dev.pipelineharness.api.Deployment;
 import dev.pipelineharness.api.Namespace;
 import dev.pipelineharness.api.ScenarioDefinitionException;
+import dev.pipelineharness.api.ScenarioSkipped;
 import dev.pipelineharness.api.ScenarioStore;
 import dev.pipelineharness.api.Topology;
 import dev.pipelineharness.api.Verdict;
@@ -37,7 +38,8 @@ import org.junit.platform.engine.reporting.ReportEntry;
 /**
  * Runs one scenario on the shared topology: deploy its pipeline in its own namespace, run the
  * timeline (generators and faults), evaluate the checks, undeploy. A scenario whose topology cannot
- * run here, or cannot inject one of its faults, is skipped with the reason; a failure before the
+ * run here, or cannot inject one of its faults, is skipped with the reason (and so is one whose deployment
+ * throws {@link ScenarioSkipped} once it runs, such as the cloud's plan mode); a failure before the
  * checks is reported on the scenario with its cause and the tails of the component logs.
  */
 final class ScenarioExecution {
@@ -129,6 +131,7 @@ final class ScenarioExecution {
         listener.reportingEntryPublished(descriptor, ReportEntry.from("namespace", namespace.prefix()));
         alone.ifPresent(reason -> listener.reportingEntryPublished(descriptor, ReportEntry.from("runs-alone", reason)));
         Throwable failure = null;
+        ScenarioSkipped skipped = null;
         Deployment deployment = null;
         List<Path> logFiles = List.of();
         ScenarioStore store = new ScenarioStore();
@@ -164,6 +167,8 @@ final class ScenarioExecution {
         } catch (ScenarioFailure e) {
             failure = e;
             failedIn = phaseNow;
+        } catch (ScenarioSkipped e) {
+            skipped = e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failure = new ScenarioFailure(phase + " was interrupted", e);
@@ -200,6 +205,9 @@ final class ScenarioExecution {
         }
         phaseTimes.put(phaseNow, since(phaseNowStart));
         publishPhases();
+        if (failure == null && skipped != null) {
+            return skipAfterStart(skipped, begin, logFiles);
+        }
         if (failure != null) {
             ScenarioResult.Status status = failedIn == Phase.TOPOLOGY ? ScenarioResult.Status.TOPOLOGY_FAILED
                     : failure.getCause() instanceof InterruptedException || Thread.currentThread().isInterrupted()
@@ -331,6 +339,23 @@ final class ScenarioExecution {
         listener.executionSkipped(descriptor, reason);
         events.scenarioFinished(ref, new ScenarioResult(ScenarioResult.Status.SKIPPED, reason, since(begin), Map.of(), List.of()));
         return new RunSummary.Outcome(descriptor.definition().name(), "SKIPPED", since(begin), reason);
+    }
+
+    /**
+     * A topology, deployment, generator or check said, once the scenario ran, that it can verify
+     * nothing here (cloud plan mode): JUnit's aborted (a started test skipped), its checks skipped.
+     */
+    private RunSummary.Outcome skipAfterStart(ScenarioSkipped skipped, long begin, List<Path> logFiles) {
+        String reason = skipped.getMessage();
+        for (CheckDescriptor check : checks()) {
+            if (!reported.contains(check)) {
+                listener.executionSkipped(check, "not evaluated: " + firstLine(reason));
+            }
+        }
+        listener.executionFinished(descriptor, TestExecutionResult.aborted(skipped));
+        events.scenarioFinished(ref, new ScenarioResult(ScenarioResult.Status.SKIPPED, reason, since(begin), phaseTimes,
+                logFiles));
+        return new RunSummary.Outcome(descriptor.definition().name(), "SKIPPED", since(begin), firstLine(reason));
     }
 
     private RunSummary.Outcome fail(Throwable failure, long begin, List<Path> logFiles, ScenarioResult.Status status) {

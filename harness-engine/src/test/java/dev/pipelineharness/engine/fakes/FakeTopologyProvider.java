@@ -7,6 +7,7 @@ import dev.pipelineharness.api.JdbcEndpoint;
 import dev.pipelineharness.api.DynamoDbEndpoint;
 import dev.pipelineharness.api.Namespace;
 import dev.pipelineharness.api.PipelineDefinition;
+import dev.pipelineharness.api.ScenarioSkipped;
 import dev.pipelineharness.api.Topology;
 import dev.pipelineharness.api.TopologyProvider;
 import dev.pipelineharness.api.TopologySettings;
@@ -16,7 +17,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** A topology that starts nothing and records what the engine asks of it. Supports the fault kind {@code pause}. */
+/**
+ * A topology that starts nothing and records what the engine asks of it. Supports the fault kind {@code pause}.
+ * Pipeline {@code undeployable} fails its deploy; pipeline {@code plan-only} ends its scenario skipped.
+ */
 public class FakeTopologyProvider implements TopologyProvider {
 
     @Override
@@ -93,6 +97,10 @@ public class FakeTopologyProvider implements TopologyProvider {
             FakeEvents.record("deploy " + pipeline.name() + " " + namespace.prefix());
             if (pipeline.name().equals("undeployable")) {
                 throw new IllegalStateException("Flink rejected the statement");
+            }
+            if (pipeline.name().equals("plan-only")) {
+                // as the cloud topology's plan mode: the plan is written, nothing was created
+                throw new ScenarioSkipped("plan mode: 3 calls written to target/plan.txt");
             }
             return new Deployment() {
                 @Override

@@ -82,6 +82,9 @@ public final class CloudKeys {
     /** Where plan mode writes the calls; default {@code <work directory>/cloud-plan.txt}. */
     public static final String PLAN_FILE = PREFIX + "plan-file";
 
+    /** The sweep's age limit: resources of runs that started longer ago than this go. Default 6 h. */
+    public static final String SWEEP_OLDER_THAN = PREFIX + "sweep.older-than";
+
     /** The {@code terraform output -json} file to read values from. */
     public static final String TERRAFORM_OUTPUTS = PREFIX + "terraform-outputs";
     /** The properties file mapping keys (without the prefix) to output names: {@code kafka.east.bootstrap = east_bootstrap}. */

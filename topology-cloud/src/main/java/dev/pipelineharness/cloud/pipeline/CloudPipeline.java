@@ -11,8 +11,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
@@ -49,7 +52,20 @@ public final class CloudPipeline {
             String head = sql.stripLeading().toUpperCase(Locale.ROOT);
             return head.startsWith("INSERT") || head.startsWith("EXECUTE");
         }
+
+        /**
+         * The declared topic this statement creates, for {@code CREATE TABLE `${topic.NAME}` ...}: on
+         * Confluent Cloud a CREATE TABLE creates its backing topic and registers its key and value
+         * schemas, so the harness leaves that topic to the statement.
+         */
+        public Optional<String> createdTopic() {
+            Matcher created = CREATES_TOPIC.matcher(sql);
+            return created.lookingAt() ? Optional.of(created.group(1)) : Optional.empty();
+        }
     }
+
+    private static final Pattern CREATES_TOPIC = Pattern.compile(
+            "(?is)\\s*CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?`\\$\\{topic\\.([^}]+)}`");
 
     private final PipelineDefinition pipeline;
     private final List<PipelineFile> ddl;
@@ -117,6 +133,13 @@ public final class CloudPipeline {
             SqlStatements.split(file.text()).forEach(s -> statements.add(new FlinkStatement(s.text(), file, s.line())));
         }
         return statements;
+    }
+
+    /** The declared topics (logical names) that a cloud Flink statement creates with CREATE TABLE. */
+    public Set<String> flinkCreatedTopics() {
+        Set<String> topics = new LinkedHashSet<>();
+        flinkStatements().forEach(statement -> statement.createdTopic().ifPresent(topics::add));
+        return topics;
     }
 
     /** The override path of {@code file}: the same path relative to the folder, under {@code cloud/}. */

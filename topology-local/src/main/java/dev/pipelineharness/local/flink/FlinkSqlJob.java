@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -50,6 +51,8 @@ public final class FlinkSqlJob implements AutoCloseable {
     private final Path logFile;
     private final JobDirectory jobDirectory;
     private final FlinkSessionCluster session;
+    /** {@code ${secret.NAME}} values for the SQL on disk, handed to Flink in memory only; never in a message. */
+    private final Map<String, String> secrets;
     private ManagedProcess process;
     private FlinkRestClient rest;
     private String jobId;
@@ -57,7 +60,9 @@ public final class FlinkSqlJob implements AutoCloseable {
     private Path restoredFrom;
     private Path pausedAt;
 
-    private FlinkSqlJob(String name, Path workDir, Path logFile, JobDirectory jobDirectory, FlinkSessionCluster session) {
+    private FlinkSqlJob(String name, Path workDir, Path logFile, JobDirectory jobDirectory, FlinkSessionCluster session,
+                        Map<String, String> secrets) {
+        this.secrets = Map.copyOf(secrets);
         this.name = name;
         this.workDir = workDir;
         this.logFile = logFile;
@@ -78,10 +83,19 @@ public final class FlinkSqlJob implements AutoCloseable {
      */
     public static FlinkSqlJob submit(String name, List<PipelineFile> resolvedSqlFiles, Path workDir, Path logFile,
                                      Duration timeout) throws IOException {
+        return submit(name, resolvedSqlFiles, Map.of(), workDir, logFile, timeout);
+    }
+
+    /**
+     * As {@link #submit(String, List, Path, Path, Duration)}, for SQL whose secrets are written as
+     * {@code ${secret.NAME}} references: their values reach the child JVM in its environment, never a file.
+     */
+    public static FlinkSqlJob submit(String name, List<PipelineFile> resolvedSqlFiles, Map<String, String> secrets,
+                                     Path workDir, Path logFile, Duration timeout) throws IOException {
         Objects.requireNonNull(name, "name");
         JobDirectory jobDirectory = JobDirectory.write(workDir.resolve("sql"), resolvedSqlFiles);
         Files.createDirectories(workDir.resolve("checkpoints"));
-        FlinkSqlJob job = new FlinkSqlJob(name, workDir, logFile, jobDirectory, null);
+        FlinkSqlJob job = new FlinkSqlJob(name, workDir, logFile, jobDirectory, null, secrets);
         job.startOwnJvm(false, timeout);
         return job;
     }
@@ -95,10 +109,20 @@ public final class FlinkSqlJob implements AutoCloseable {
      */
     public static FlinkSqlJob submitTo(FlinkSessionCluster session, String name, List<PipelineFile> resolvedSqlFiles,
                                        Path workDir, Duration timeout) throws IOException {
+        return submitTo(session, name, resolvedSqlFiles, Map.of(), workDir, timeout);
+    }
+
+    /**
+     * As {@link #submitTo(FlinkSessionCluster, String, List, Path, Duration)}, for SQL whose secrets
+     * are written as {@code ${secret.NAME}} references: their values go with the submission request
+     * (in memory, over the loopback control port), never into a file.
+     */
+    public static FlinkSqlJob submitTo(FlinkSessionCluster session, String name, List<PipelineFile> resolvedSqlFiles,
+                                       Map<String, String> secrets, Path workDir, Duration timeout) throws IOException {
         Objects.requireNonNull(session, "session");
         JobDirectory jobDirectory = JobDirectory.write(workDir.resolve("sql"), resolvedSqlFiles);
         Files.createDirectories(workDir.resolve("checkpoints"));
-        FlinkSqlJob job = new FlinkSqlJob(name, workDir, session.process().logFile(), jobDirectory, session);
+        FlinkSqlJob job = new FlinkSqlJob(name, workDir, session.process().logFile(), jobDirectory, session, secrets);
         job.submitToSession("", timeout);
         return job;
     }
@@ -287,6 +311,7 @@ public final class FlinkSqlJob implements AutoCloseable {
         request.setProperty("checkpointDir", workDir.resolve("checkpoints").toString());
         request.setProperty("jobName", name);
         request.setProperty("restoreFrom", restore);
+        secrets.forEach((secret, value) -> request.setProperty("secret." + secret, value));
         long started = System.nanoTime();
         process = session.process();
         rest = session.rest();
@@ -319,6 +344,10 @@ public final class FlinkSqlJob implements AutoCloseable {
                         "--status-file", statusFile.toString(),
                         "--job-name", name);
         FlinkJvmOptions.PER_JOB.forEach(spec::jvmArg);
+        if (!secrets.isEmpty()) {
+            // the environment, not an argument: arguments show in `ps` and the argument file is on disk
+            spec.environment("PIPELINE_HARNESS_FLINK_SECRETS", secretsText());
+        }
         if (restoreLatest) {
             spec.args("--restore-latest");
         }
@@ -333,6 +362,18 @@ public final class FlinkSqlJob implements AutoCloseable {
             throw e;
         }
         lastStartToRunning = Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    private String secretsText() {
+        java.util.Properties properties = new java.util.Properties();
+        properties.putAll(secrets);
+        java.io.StringWriter text = new java.io.StringWriter();
+        try {
+            properties.store(text, null);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return text.toString();
     }
 
     private void awaitRunning(Path statusFile, Duration timeout) {

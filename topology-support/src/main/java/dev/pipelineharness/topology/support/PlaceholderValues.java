@@ -10,6 +10,7 @@ import dev.pipelineharness.api.TopicSpec;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The values of the placeholders in one scenario's pipeline files ({@link Placeholders}), the same
@@ -42,6 +43,35 @@ public final class PlaceholderValues {
         values.put("dynamodb.access-key-id", dynamo.accessKeyId().orElse(""));
         values.put("dynamodb.secret-access-key", dynamo.secretAccessKey().map(Secret::reveal).orElse(""));
         return values;
+    }
+
+    /**
+     * The placeholders whose values are secrets. A file the harness writes to disk (the embedded Flink
+     * job's SQL) holds {@link #secretReference} for them; the value travels in memory only.
+     */
+    public static final Set<String> SECRET_NAMES = Set.of("postgres.password", "dynamodb.secret-access-key");
+
+    /** What a file on disk holds instead of secret {@code name}: {@code ${secret.postgres.password}}, filled by its reader. */
+    public static String secretReference(String name) {
+        return "${secret." + name + "}";
+    }
+
+    /** {@code values} with every secret replaced by its {@link #secretReference}: fit to be written to disk. */
+    public static Map<String, String> referencingSecrets(Map<String, String> values) {
+        Map<String, String> referencing = new LinkedHashMap<>(values);
+        SECRET_NAMES.forEach(name -> referencing.computeIfPresent(name, (key, value) -> secretReference(key)));
+        return referencing;
+    }
+
+    /** The secrets among {@code values}, by name: what the reader of a file written with {@link #referencingSecrets} needs. */
+    public static Map<String, String> secretsOf(Map<String, String> values) {
+        Map<String, String> secrets = new LinkedHashMap<>();
+        SECRET_NAMES.forEach(name -> {
+            if (values.containsKey(name)) {
+                secrets.put(name, values.get(name));
+            }
+        });
+        return secrets;
     }
 
     /** Adds the addresses as seen by one reader (Flink or Connect). */

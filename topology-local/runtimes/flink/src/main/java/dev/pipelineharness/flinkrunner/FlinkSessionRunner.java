@@ -58,6 +58,7 @@ public final class FlinkSessionRunner {
     }
 
     public static void main(String[] args) throws Exception {
+        SecretValues.maskStandardStreams();
         Map<String, String> values = new java.util.HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             values.put(args[i], args[i + 1]);
@@ -165,7 +166,8 @@ public final class FlinkSessionRunner {
         } else {
             restoreFrom = restore.isBlank() ? null : Path.of(restore);
         }
-        List<SqlStatement> statements = SqlScript.readDirectory(jobDirectory);
+        // the files hold ${secret.NAME} references; the values came with this request, in memory
+        List<SqlStatement> statements = SecretValues.fromRequest(request).fill(SqlScript.readDirectory(jobDirectory));
         String jobName = request.getProperty("jobName", "pipeline");
         FlinkSqlRunner.progress("job " + jobName + ": " + statements.size() + " statement(s) from " + jobDirectory
                 + (restoreFrom == null ? "" : "; restoring from " + restoreFrom));
@@ -176,7 +178,7 @@ public final class FlinkSessionRunner {
         answer.setProperty("phase", outcome.phase().name());
         outcome.values().forEach((key, value) -> {
             if (value != null) {
-                answer.setProperty(key, value);
+                answer.setProperty(key, SecretValues.mask(value));
             }
         });
         return answer;
@@ -229,7 +231,7 @@ public final class FlinkSessionRunner {
             code = 500;
             body = new Properties();
             body.setProperty("phase", Phase.STARTUP_ERROR.name());
-            body.setProperty("message", SqlErrorLocation.messageOf(e));
+            body.setProperty("message", SecretValues.mask(SqlErrorLocation.messageOf(e)));
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         body.store(bytes, null);

@@ -30,6 +30,7 @@ public final class FlinkSqlRunner {
     }
 
     public static void main(String[] args) throws Exception {
+        SecretValues.maskStandardStreams();
         RunnerArguments arguments;
         try {
             arguments = RunnerArguments.parse(args);
@@ -48,7 +49,8 @@ public final class FlinkSqlRunner {
         Path restoreFrom;
         StreamExecutionEnvironment environment;
         try {
-            statements = SqlScript.readDirectory(arguments.jobDirectory());
+            // the files hold ${secret.NAME} references; the values came in this JVM's environment
+            statements = SecretValues.fromEnvironment(System::getenv).fill(SqlScript.readDirectory(arguments.jobDirectory()));
             restoreFrom = arguments.restoreLatest() ? latestCheckpoint(arguments) : null;
             environment = StreamExecutionEnvironment.getExecutionEnvironment(MiniClusterSettings.of(arguments, restoreFrom));
         } catch (Exception e) {

@@ -46,7 +46,7 @@ public final class JobStatusFile {
         properties.setProperty("phase", phase.name());
         values.forEach((key, value) -> {
             if (value != null) {
-                properties.setProperty(key, value);
+                properties.setProperty(key, SecretValues.mask(value)); // Flink's errors can quote a secret
             }
         });
         try {
