@@ -22,5 +22,14 @@ public interface TopologyProvider {
         return Optional.empty();
     }
 
+    /**
+     * Checks, while scenarios load and before anything starts, that this topology can deploy
+     * {@code pipeline} as its folder is written (a cloud topology: every file it cannot run as written
+     * has its override); throws a {@link ScenarioDefinitionException} naming the file and line. Runs
+     * on every machine, also where the topology is unavailable, so {@code validate} catches it early.
+     */
+    default void validate(PipelineDefinition pipeline) {
+    }
+
     Topology create(TopologySettings settings);
 }

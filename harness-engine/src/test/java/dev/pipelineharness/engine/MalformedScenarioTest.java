@@ -64,6 +64,16 @@ class MalformedScenarioTest {
     }
 
     @Test
+    void aTopologyRefusesAPipelineItCannotRunWhileScenariosLoadEvenWhereItIsUnavailable() {
+        EngineExecutionResults results = HarnessKit.run(selectClasspathResource(DIR + "topology-rejects-pipeline.scenario.yaml"));
+
+        results.containerEvents().assertThatEvents().haveExactly(1, event(container("topology-rejects-pipeline.scenario.yaml"),
+                finishedWithFailure(message(text -> text.contains("local-only/pipeline.yaml:1:1: name: pipeline 'local-only'"
+                        + " has no override for topology 'unavailable'")))));
+        assertThat(results.testEvents().count()).isZero();
+    }
+
+    @Test
     void pipelineDefinitionProblemsNameTheLineOfPipelineYaml() {
         EngineExecutionResults results = HarnessKit.run(
                 selectClasspathResource(DIR + "pipeline-missing-file.scenario.yaml"),

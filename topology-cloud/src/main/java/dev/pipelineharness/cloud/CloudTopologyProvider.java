@@ -2,7 +2,9 @@ package dev.pipelineharness.cloud;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.pipelineharness.api.PipelineDefinition;
 import dev.pipelineharness.api.Topology;
+import dev.pipelineharness.cloud.pipeline.CloudPipeline;
 import dev.pipelineharness.api.TopologyProvider;
 import dev.pipelineharness.api.TopologySettings;
 import dev.pipelineharness.cloud.config.CloudConfig;
@@ -40,6 +42,12 @@ public final class CloudTopologyProvider implements TopologyProvider {
                     + "pipeline-harness.cloud.terraform-mapping; docs/topologies.md, cloud)");
         }
         return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
+    }
+
+    /** Every file the cloud cannot run as written must have its {@code cloud/} override (CloudPipeline). */
+    @Override
+    public void validate(PipelineDefinition pipeline) {
+        CloudPipeline.of(pipeline);
     }
 
     @Override

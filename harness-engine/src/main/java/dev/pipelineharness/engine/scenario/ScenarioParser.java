@@ -12,6 +12,7 @@ import dev.pipelineharness.api.Generator;
 import dev.pipelineharness.api.Location;
 import dev.pipelineharness.api.Params;
 import dev.pipelineharness.api.PipelineDefinition;
+import dev.pipelineharness.api.TopologyProvider;
 import dev.pipelineharness.api.ScenarioDefinitionException;
 import dev.pipelineharness.api.support.Suggestions;
 import dev.pipelineharness.engine.yaml.DisplayPaths;
@@ -67,10 +68,12 @@ public final class ScenarioParser {
         Params params = document.params(root, "", "");
         String name = params.string("scenario");
         String topology = params.string("topology", defaultTopology);
-        providers.topology(topology, params.has("topology") ? params.location("topology") : params.location("scenario"),
+        TopologyProvider topologyProvider = providers.topology(topology,
+                params.has("topology") ? params.location("topology") : params.location("scenario"),
                 params.has("topology") ? "topology" : "pipeline-harness.topology");
         Optional<Duration> timeout = params.has("timeout") ? Optional.of(positive(params, "timeout")) : Optional.empty();
         PipelineDefinition pipeline = pipeline(params, source, name);
+        topologyProvider.validate(pipeline);
         DefinitionContext definition = DefinitionContext.of(pipeline, source.directory().orElse(Path.of("")));
         return new ScenarioDefinition(name, params.string("description", ""), tags(params), params.location("scenario"),
                 pipeline, topology,
