@@ -69,6 +69,7 @@ class InterruptedFaultRunIT {
         assertThat(String.join("\n", output)).contains("SIGINT: stopping cleanly");
         assertThat(String.join("\n", output)).containsPattern("heal|healed");
         assertThat(Files.readString(reports.resolve("junit.xml"))).contains("Broker kill during routing");
+        System.out.println("the interrupted run printed:\n" + String.join("\n", output));
     }
 
     private List<String> command() {
