@@ -73,7 +73,7 @@ abstract class ComponentFault implements Fault {
     void awaitReadyWithEvidence(ComponentControl component, FaultContext context, String what) throws Exception {
         long start = System.nanoTime();
         component.awaitReady(readyWithin);
-        context.evidence(component.name() + ": " + what + ", " + component.state() + " and ready ("
+        context.evidence(component.name() + ": " + what + ", " + component.observedState() + " and ready ("
                 + component.readiness() + ") after " + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms");
     }
 }

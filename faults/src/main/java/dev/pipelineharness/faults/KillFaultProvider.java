@@ -1,5 +1,6 @@
 package dev.pipelineharness.faults;
 
+import dev.pipelineharness.api.DefinitionContext;
 import dev.pipelineharness.api.Fault;
 import dev.pipelineharness.api.FaultContext;
 import dev.pipelineharness.api.FaultProvider;
@@ -21,6 +22,12 @@ public final class KillFaultProvider implements FaultProvider {
     }
 
     @Override
+    public Fault create(Params params, DefinitionContext definition) {
+        FaultSettings.component(params).requireConnectorOf(definition);
+        return create(params);
+    }
+
+    @Override
     public Fault create(Params params) {
         return new ComponentFault(ComponentOperation.KILL, FaultSettings.component(params),
                 FaultSettings.timing(params)) {
@@ -29,7 +36,7 @@ public final class KillFaultProvider implements FaultProvider {
                 ComponentControl component = component(context);
                 component.kill();
                 awaitState(component, ComponentState.STOPPED);
-                context.evidence(component.name() + ": " + ComponentState.STOPPED + " after kill");
+                context.evidence(component.name() + ": " + component.observedState() + " after kill");
             }
 
             @Override

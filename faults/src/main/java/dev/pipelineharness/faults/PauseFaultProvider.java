@@ -1,5 +1,6 @@
 package dev.pipelineharness.faults;
 
+import dev.pipelineharness.api.DefinitionContext;
 import dev.pipelineharness.api.Fault;
 import dev.pipelineharness.api.FaultContext;
 import dev.pipelineharness.api.FaultProvider;
@@ -11,12 +12,22 @@ import dev.pipelineharness.api.control.ComponentState;
 /**
  * {@code pause: connect}: the component is frozen (SIGSTOP, a paused container): alive, holding its
  * sockets, answering nothing. Healed by thawing it. Evidence: the kernel reports it stopped, then running.
+ * On a deployment's connector ({@code pause: connect.postgres_cdc}) Connect pauses it and its tasks
+ * (evidence: their REST status PAUSED, then RUNNING); on its Flink job the job is stopped with a
+ * savepoint and resumed from it (evidence: the savepoint). A connector the pipeline does not have is
+ * refused at load time.
  */
 public final class PauseFaultProvider implements FaultProvider {
 
     @Override
     public String name() {
         return "pause";
+    }
+
+    @Override
+    public Fault create(Params params, DefinitionContext definition) {
+        FaultSettings.component(params).requireConnectorOf(definition);
+        return create(params);
     }
 
     @Override
@@ -28,7 +39,7 @@ public final class PauseFaultProvider implements FaultProvider {
                 ComponentControl component = component(context);
                 component.pause();
                 awaitState(component, ComponentState.PAUSED);
-                context.evidence(component.name() + ": " + ComponentState.PAUSED);
+                context.evidence(component.name() + ": " + component.observedState());
             }
 
             @Override

@@ -1,5 +1,6 @@
 package dev.pipelineharness.faults;
 
+import dev.pipelineharness.api.DefinitionContext;
 import dev.pipelineharness.api.Fault;
 import dev.pipelineharness.api.FaultContext;
 import dev.pipelineharness.api.FaultProvider;
@@ -12,6 +13,8 @@ import dev.pipelineharness.api.control.ComponentState;
  * {@code restart: postgres}: a graceful stop and start on the component's data, as a rolling
  * restart or a maintenance window does; the injection returns once it is ready again. Nothing is
  * left to heal (the heal only confirms readiness). Evidence: running and ready, and how long it took.
+ * On a deployment's connector ({@code restart: connect.postgres_cdc}) Connect restarts it with its
+ * tasks (evidence: what Connect answered it was restarting, then the REST status RUNNING).
  */
 public final class RestartFaultProvider implements FaultProvider {
 
@@ -21,17 +24,24 @@ public final class RestartFaultProvider implements FaultProvider {
     }
 
     @Override
+    public Fault create(Params params, DefinitionContext definition) {
+        FaultSettings.component(params).requireConnectorOf(definition);
+        return create(params);
+    }
+
+    @Override
     public Fault create(Params params) {
         return new ComponentFault(ComponentOperation.RESTART, FaultSettings.component(params),
                 FaultSettings.timing(params)) {
             @Override
             public void inject(FaultContext context) throws Exception {
                 ComponentControl component = component(context);
+                String before = component.observedState();
                 long start = System.nanoTime();
                 component.restart(readyWithin);
                 awaitState(component, ComponentState.RUNNING);
-                context.evidence(component.name() + ": restarted, " + component.state() + " after "
-                        + (System.nanoTime() - start) / 1_000_000 + " ms");
+                context.evidence(component.name() + ": restarted, " + component.observedState() + " after "
+                        + (System.nanoTime() - start) / 1_000_000 + " ms (before: " + before + ")");
             }
 
             @Override

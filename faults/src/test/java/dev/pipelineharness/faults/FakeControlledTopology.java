@@ -29,6 +29,13 @@ final class FakeControlledTopology implements Topology, TopologyControl {
 
     final FakeComponent broker = new FakeComponent("broker", Scope.SHARED);
     final FakeComponent job = new FakeComponent("job", Scope.DEPLOYMENT);
+    /** A deployment's connector, as topologies name them; its observed state says more than the state. */
+    final FakeComponent connector = new FakeComponent("connect.orders_cdc", Scope.DEPLOYMENT) {
+        @Override
+        public String observedState() {
+            return state() + " (REST status: connector " + state() + ", tasks [0=" + state() + "])";
+        }
+    };
     final FakeLink link = new FakeLink("a->b");
     final List<String> evidence = new ArrayList<>();
 
@@ -86,7 +93,7 @@ final class FakeControlledTopology implements Topology, TopologyControl {
 
     @Override
     public List<ComponentControl> components(Deployment deployment) {
-        return List.of(broker, job);
+        return List.of(broker, job, connector);
     }
 
     @Override
@@ -120,11 +127,16 @@ final class FakeControlledTopology implements Topology, TopologyControl {
     }
 
     @Override
-    public Scope scopeOf(String name) {
-        return "job".equals(name) ? Scope.DEPLOYMENT : Scope.SHARED;
+    public boolean hasComponent(String name) {
+        return componentNames().contains(name) || name.startsWith("connect.");
     }
 
-    static final class FakeComponent implements ComponentControl {
+    @Override
+    public Scope scopeOf(String name) {
+        return "job".equals(name) || name.startsWith("connect.") ? Scope.DEPLOYMENT : Scope.SHARED;
+    }
+
+    static class FakeComponent implements ComponentControl {
         private final String name;
         private final Scope scope;
         ComponentState state = ComponentState.RUNNING;

@@ -3,11 +3,16 @@ package dev.pipelineharness.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pipelineharness.api.DefinitionContext;
 import dev.pipelineharness.api.Fault;
+import dev.pipelineharness.api.PipelineDefinition;
+import dev.pipelineharness.api.PipelineFile;
 import dev.pipelineharness.api.ScenarioDefinitionException;
 import dev.pipelineharness.api.control.ComponentState;
 import dev.pipelineharness.testkit.Providers;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FaultProvidersTest {
@@ -118,5 +123,69 @@ class FaultProvidersTest {
         topology.link.connections = 0;
         assertThatThrownBy(() -> Providers.fault("link-reset", "a->b").inject(topology.context()))
                 .hasMessage("link-reset a->b had no effect: the link had no open connection");
+    }
+
+    @Test
+    void aPausedConnectorsEvidenceIsWhatItsTopologyObserved() throws Exception {
+        Fault pause = Providers.fault("pause", "connect.orders_cdc", pipelineWithConnector());
+        assertThat(pause.disturbsOtherScenarios(topology)).isFalse();
+        pause.validate(topology);
+        pause.inject(topology.context());
+        pause.heal(topology.context());
+
+        assertThat(topology.connector.calls).containsExactly("pause", "resume", "await-ready");
+        assertThat(topology.evidence.get(0)).isEqualTo("connect.orders_cdc: PAUSED (REST status: connector PAUSED,"
+                + " tasks [0=PAUSED])");
+        assertThat(topology.evidence.get(1)).startsWith("connect.orders_cdc: resumed, RUNNING (REST status: connector"
+                + " RUNNING, tasks [0=RUNNING]) and ready (answers) after ");
+    }
+
+    @Test
+    void aRestartsEvidenceShowsWhatTheTopologyObservedBeforeAndAfter() throws Exception {
+        Fault restart = Providers.fault("restart", "connect.orders_cdc");
+        restart.inject(topology.context());
+
+        assertThat(topology.connector.calls).containsExactly("restart");
+        assertThat(topology.evidence.get(0)).matches("connect\\.orders_cdc: restarted, RUNNING \\(REST status: connector"
+                + " RUNNING, tasks \\[0=RUNNING]\\) after \\d+ ms \\(before: RUNNING \\(REST status: connector RUNNING,"
+                + " tasks \\[0=RUNNING]\\)\\)");
+    }
+
+    @Test
+    void aConnectorThatStaysRunningWhenPausedFailsItsScenario() {
+        topology.connector.ignoresFaults = true;
+        Fault pause = Providers.fault("pause", "{component: connect.orders_cdc, takes-effect-within: 100ms}");
+
+        assertThatThrownBy(() -> pause.inject(topology.context())).isInstanceOf(IllegalStateException.class)
+                .hasMessage("pause connect.orders_cdc had no effect: connect.orders_cdc is RUNNING 100 ms later, not PAUSED");
+        assertThat(topology.evidence).isEmpty();
+    }
+
+    @Test
+    void aConnectorThePipelineDoesNotHaveIsRefusedAtLoadTimeWithItsConnectors() {
+        DefinitionContext definition = pipelineWithConnector();
+        for (String kind : List.of("pause", "restart", "kill")) {
+            assertThat(Providers.definitionError(() -> Providers.fault(kind, "{component: connect.order_cdc}", definition)))
+                    .hasMessage("test.scenario.yaml:1:2: faults[0]." + kind + ".component: pipeline 'shop' has no"
+                            + " connector 'order_cdc' (did you mean 'connect.orders_cdc'?); its connectors are"
+                            + " connect.orders_cdc (a connector is named by its file's \"name\", without ${namespace})");
+        }
+        // the name the file gives, not the file's name
+        assertThat(Providers.definitionError(() -> Providers.fault("pause", "connect.orders-cdc", definition)))
+                .hasMessageContaining("has no connector 'orders-cdc'");
+        // other targets are the topology's to check
+        Providers.fault("pause", "job", definition);
+    }
+
+    private static DefinitionContext pipelineWithConnector() {
+        PipelineFile connector = new PipelineFile(Path.of("pipelines/shop/connectors/orders-cdc.json"),
+                "pipelines/shop/connectors/orders-cdc.json", """
+                {
+                  "name": "${namespace}orders_cdc",
+                  "config": {"connector.class": "io.debezium.connector.postgresql.PostgresConnector", "name": "x"}
+                }
+                """);
+        return DefinitionContext.of(new PipelineDefinition("shop", Path.of("pipelines/shop"), List.of(), List.of(),
+                List.of(), List.of(), List.of(connector)), Path.of("."));
     }
 }

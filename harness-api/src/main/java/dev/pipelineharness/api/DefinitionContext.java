@@ -5,6 +5,8 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
@@ -19,6 +21,9 @@ import org.apiguardian.api.API;
  */
 @API(status = EXPERIMENTAL, since = "0.2")
 public record DefinitionContext(Optional<PipelineDefinition> pipeline, Path directory) {
+
+    /** A connector file's {@code "name": "..."}, its {@code ${namespace}} apart; the api reads no JSON, a pattern does. */
+    private static final Pattern CONNECTOR_NAME = Pattern.compile("\"name\"\\s*:\\s*\"(?:\\$\\{namespace})?([^\"]+)\"");
 
     /** Outside a scenario: no pipeline to check names against, files relative to the working directory. */
     public static DefinitionContext detached() {
@@ -37,5 +42,17 @@ public record DefinitionContext(Optional<PipelineDefinition> pipeline, Path dire
     /** The logical topic names the pipeline declares (empty when detached). */
     public List<String> topics() {
         return pipeline.map(p -> p.topics().stream().map(TopicSpec::name).toList()).orElse(List.of());
+    }
+
+    /**
+     * The logical names of the pipeline's connectors (empty when detached): each connector file's
+     * {@code "name"} without {@code ${namespace}}, as faults name them ({@code connect.postgres_cdc}).
+     * The first {@code "name"} of a file is its connector's: Connect's files put it before
+     * {@code "config"}, and a {@code "name"} inside {@code "config"} must equal it anyway.
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public List<String> connectorNames() {
+        return pipeline.map(p -> p.connectors().stream().map(file -> CONNECTOR_NAME.matcher(file.text()))
+                .filter(Matcher::find).map(matcher -> matcher.group(1)).toList()).orElse(List.of());
     }
 }

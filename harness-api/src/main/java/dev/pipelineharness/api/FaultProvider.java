@@ -14,4 +14,14 @@ public interface FaultProvider {
     String name();
 
     Fault create(Params params);
+
+    /**
+     * Makes the fault knowing the scenario around the entry (its pipeline); the engine calls this one.
+     * Providers whose target follows the pipeline (one of its connectors) override it, so a name the
+     * pipeline does not declare is an error at load time.
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    default Fault create(Params params, DefinitionContext definition) {
+        return create(params);
+    }
 }

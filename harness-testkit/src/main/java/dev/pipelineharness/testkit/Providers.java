@@ -51,6 +51,12 @@ public final class Providers {
         return find(FaultProvider.class, FaultProvider::name, name).create(TestParams.of("faults[0]." + name, snippet));
     }
 
+    /** As {@link #fault(String, String)}, knowing the scenario around it (its pipeline). */
+    public static Fault fault(String name, String snippet, DefinitionContext definition) {
+        return find(FaultProvider.class, FaultProvider::name, name)
+                .create(TestParams.of("faults[0]." + name, snippet), definition);
+    }
+
     /**
      * The {@link ScenarioDefinitionException} that {@code creation} throws, for exact assertions on
      * its message, location and field; an {@link AssertionError} if it throws none.

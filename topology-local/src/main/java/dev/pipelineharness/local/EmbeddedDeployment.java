@@ -156,6 +156,17 @@ public final class EmbeddedDeployment extends NamespacedDeployment {
         return topology.endpoints();
     }
 
+    /**
+     * The connectors this deployment created, for faults (pause, restart): the name the pipeline's
+     * file gives each, without the namespace ({@code postgres_cdc}), to its name on the worker.
+     */
+    public synchronized Map<String, String> connectors() {
+        Map<String, String> byLogicalName = new java.util.LinkedHashMap<>();
+        String prefix = namespace.prefix();
+        connectorNames.forEach(name -> byLogicalName.put(name.substring(prefix.length()), name));
+        return Map.copyOf(byLogicalName);
+    }
+
     /** The Flink job of this deployment, if the pipeline has Flink SQL: for faults (kill, restore). */
     public Optional<FlinkSqlJob> flinkJob() {
         return Optional.ofNullable(flinkJob);

@@ -179,11 +179,20 @@ public final class EmbeddedTopology implements Topology, TopologyControl {
         return endpoints;
     }
 
-    /** Every component and link offers its faults through {@link TopologyControl}; this is what they add up to. */
+    /**
+     * Every component and link offers its faults through {@link TopologyControl}; this is what they
+     * add up to, and {@value #SCHEMA_CHANGE_FAULT}: a statement run in a deployment's own PostgreSQL
+     * schema through the endpoint every scenario has.
+     */
     @Override
     public Set<String> supportedFaults() {
-        return faultKinds();
+        Set<String> kinds = new java.util.HashSet<>(faultKinds());
+        kinds.add(SCHEMA_CHANGE_FAULT);
+        return Set.copyOf(kinds);
     }
+
+    /** The fault kind of a schema change (DDL) of a CDC table ({@code dev.pipelineharness.faults}). */
+    static final String SCHEMA_CHANGE_FAULT = "ddl";
 
     @Override
     public List<ComponentControl> components(Deployment deployment) {
@@ -210,6 +219,12 @@ public final class EmbeddedTopology implements Topology, TopologyControl {
         return EmbeddedControl.LINK_NAMES;
     }
 
+    /** The fixed names, and {@code connect.<name>} for each connector a deployment will create. */
+    @Override
+    public boolean hasComponent(String name) {
+        return EmbeddedControl.has(name);
+    }
+
     @Override
     public Scope scopeOf(String name) {
         return EmbeddedControl.scope(name);
@@ -230,7 +245,8 @@ public final class EmbeddedTopology implements Topology, TopologyControl {
         requireStarted();
         if (control == null) {
             control = new EmbeddedControl(components(), deployment -> deployment instanceof EmbeddedDeployment embedded
-                    ? embedded.flinkJob() : Optional.empty());
+                    ? embedded.flinkJob() : Optional.empty(), deployment -> deployment instanceof EmbeddedDeployment embedded
+                    ? embedded.connectors() : Map.of());
         }
         return control;
     }

@@ -29,6 +29,16 @@ public interface ComponentControl {
 
     ComponentState state();
 
+    /**
+     * What the topology observed of the component, for a fault's evidence: {@link #state()} and, where
+     * the component has more to say, what that state was read from (a connector's REST status with
+     * each task's, the savepoint a stopped job was stopped with). By default the state's name.
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    default String observedState() {
+        return state().name();
+    }
+
     default void kill() throws Exception {
         throw unsupported(ComponentOperation.KILL);
     }

@@ -12,6 +12,6 @@ public enum Scope {
      * scenario that faults it runs alone, and the topology must be ready again before the next starts.
      */
     SHARED,
-    /** Owned by one scenario's deployment (its Flink job): a fault on it disturbs that scenario only. */
+    /** Owned by one scenario's deployment (its Flink job, its connectors): a fault on it disturbs that scenario only. */
     DEPLOYMENT
 }

@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.2")
 public interface TopologyControl {
 
-    /** The shared components and those {@code deployment} owns (its Flink job), shared ones first. */
+    /** The shared components and those {@code deployment} owns (its Flink job, its connectors), shared ones first. */
     List<ComponentControl> components(Deployment deployment);
 
     /** The components every scenario shares, for the readiness check after a scenario that faulted them. */

@@ -4,9 +4,10 @@
  * fault written once runs on every topology that offers its target.
  *
  * <p>The names are the vocabulary scenarios use: components {@code kafka.east}, {@code kafka.west},
- * {@code connect}, {@code postgres}, {@code dynamodb}, {@code mirror-maker}, {@code schema-registry}
- * and {@code flink} (a deployment's own job); links {@code east.kafka} (the harness to a region's
- * brokers), {@code flink->kafka}, {@code connect->kafka}, {@code connect->postgres},
+ * {@code connect}, {@code postgres}, {@code dynamodb}, {@code mirror-maker}, {@code schema-registry},
+ * {@code flink} (a deployment's own job) and {@code connect.<name>} (each of a deployment's own
+ * connectors, see {@link dev.pipelineharness.api.control.ConnectorComponents}); links
+ * {@code east.kafka} (the harness to a region's brokers), {@code flink->kafka}, {@code connect->kafka}, {@code connect->postgres},
  * {@code connect->dynamodb}, {@code mirror->east} and {@code mirror->west}.
  */
 package dev.pipelineharness.api.control;

@@ -78,7 +78,7 @@ public final class ScenarioParser {
         return new ScenarioDefinition(name, params.string("description", ""), tags(params), params.location("scenario"),
                 pipeline, topology,
                 params.has("seed") ? OptionalLong.of(params.longValue("seed")) : OptionalLong.empty(),
-                timeout, generators(document, params, definition), faults(document, params),
+                timeout, generators(document, params, definition), faults(document, params, definition),
                 checks(document, params, definition));
     }
 
@@ -136,7 +136,7 @@ public final class ScenarioParser {
         return steps;
     }
 
-    private List<FaultStep> faults(LocatedDocument document, Params params) {
+    private List<FaultStep> faults(LocatedDocument document, Params params, DefinitionContext definition) {
         List<FaultStep> steps = new ArrayList<>();
         if (!params.has("faults")) {
             return steps;
@@ -158,7 +158,7 @@ public final class ScenarioParser {
             String pointer = "/faults/" + i + "/" + escape(name);
             Location location = document.locate(pointer);
             Params settings = timing.child(name);
-            var fault = providers.fault(name, location, timing.field(name)).create(settings);
+            var fault = providers.fault(name, location, timing.field(name)).create(settings, definition);
             Optional<Duration> duration = timing.has("for") ? Optional.of(positive(timing, "for")) : Optional.empty();
             steps.add(new FaultStep(name, location, timing.duration("at"), duration, fault));
         }

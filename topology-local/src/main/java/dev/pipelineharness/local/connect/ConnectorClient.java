@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -108,7 +109,11 @@ public final class ConnectorClient {
             throw new IllegalStateException("Status of connector " + name + ": HTTP " + response.statusCode() + ": "
                     + connectMessage(response));
         }
-        JsonNode body = parse(response);
+        return statusOf(name, parse(response));
+    }
+
+    /** {@code {"connector": {"state": ...}, "tasks": [{"id": 0, "state": ...}]}}, as status and restart answer. */
+    private static ConnectorStatus statusOf(String name, JsonNode body) {
         JsonNode connector = body.path("connector");
         List<ConnectorStatus.Task> tasks = new ArrayList<>();
         for (JsonNode task : body.path("tasks")) {
@@ -118,12 +123,65 @@ public final class ConnectorClient {
         return new ConnectorStatus(name, connector.path("state").asText(), textOrNull(connector.path("trace")), tasks);
     }
 
-    /** Restarts the connector and all its tasks ({@code POST /connectors/{name}/restart?includeTasks=true}). */
-    public void restart(String name) {
+    /**
+     * Restarts the connector and all its tasks ({@code POST /connectors/{name}/restart?includeTasks=true}).
+     *
+     * @return the status Connect answered with (202 Accepted: what it is restarting, {@code RESTARTING});
+     *     empty when it answered 204, which means it restarted nothing
+     */
+    public Optional<ConnectorStatus> restart(String name) {
         HttpResponse<String> response = send("POST", "/connectors/" + encode(name)
                 + "/restart?includeTasks=true&onlyFailed=false", null);
         if (response.statusCode() != 200 && response.statusCode() != 202 && response.statusCode() != 204) {
             throw new IllegalStateException("Restart of connector " + name + ": HTTP " + response.statusCode() + ": "
+                    + connectMessage(response));
+        }
+        if (response.statusCode() == 204 || response.body().isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(statusOf(name, parse(response)));
+    }
+
+    /**
+     * Pauses the connector and its tasks ({@code PUT /connectors/{name}/pause}). Connect answers at once
+     * (202) and pauses asynchronously: {@link #awaitState} waits for {@code PAUSED}.
+     */
+    public void pause(String name) {
+        accepted("Pause", name, send("PUT", "/connectors/" + encode(name) + "/pause", null));
+    }
+
+    /** Resumes a paused connector and its tasks ({@code PUT /connectors/{name}/resume}), asynchronously too. */
+    public void resume(String name) {
+        accepted("Resume", name, send("PUT", "/connectors/" + encode(name) + "/resume", null));
+    }
+
+    /**
+     * Waits until the connector and every task are in {@code state} ({@code PAUSED}, say); fails at once
+     * if one FAILED, and names the last status it saw when the time is up.
+     */
+    public ConnectorStatus awaitState(String name, String state, Duration timeout) {
+        AtomicReference<ConnectorStatus> last = new AtomicReference<>();
+        try {
+            BoundedWait.until("connector " + name + " and all its tasks to be " + state, timeout, worker.get(), () -> {
+                ConnectorStatus status = status(name);
+                last.set(status);
+                return status.hasFailed() || status.isAll(state);
+            });
+        } catch (IllegalStateException e) {
+            ConnectorStatus seen = last.get();
+            throw new IllegalStateException(e.getMessage() + System.lineSeparator() + "Last status of " + name + ": "
+                    + (seen == null ? "none (Connect never answered)" : seen), e);
+        }
+        ConnectorStatus status = last.get();
+        if (status.hasFailed() && !"FAILED".equals(state)) {
+            throw new IllegalStateException("Connector " + name + " failed:" + System.lineSeparator() + status.failures());
+        }
+        return status;
+    }
+
+    private void accepted(String what, String name, HttpResponse<String> response) {
+        if (response.statusCode() != 202 && response.statusCode() != 200 && response.statusCode() != 204) {
+            throw new IllegalStateException(what + " of connector " + name + ": HTTP " + response.statusCode() + ": "
                     + connectMessage(response));
         }
     }

@@ -20,8 +20,12 @@ public record ConnectorStatus(String name, String state, String trace, List<Task
 
     /** The connector and at least one task RUNNING, no task in another state. */
     public boolean isRunning() {
-        return "RUNNING".equals(state) && !tasks.isEmpty()
-                && tasks.stream().allMatch(task -> "RUNNING".equals(task.state()));
+        return isAll("RUNNING");
+    }
+
+    /** The connector and at least one task in {@code expected}, no task in another state. */
+    public boolean isAll(String expected) {
+        return expected.equals(state) && !tasks.isEmpty() && tasks.stream().allMatch(task -> expected.equals(task.state()));
     }
 
     /** The connector or any task FAILED. */

@@ -4,10 +4,12 @@ import dev.pipelineharness.api.Deployment;
 import dev.pipelineharness.api.control.ComponentControl;
 import dev.pipelineharness.api.control.ComponentOperation;
 import dev.pipelineharness.api.control.ComponentState;
+import dev.pipelineharness.api.control.ConnectorComponents;
 import dev.pipelineharness.api.control.LinkControl;
 import dev.pipelineharness.api.control.LinkOperation;
 import dev.pipelineharness.api.control.Scope;
 import dev.pipelineharness.api.control.TopologyControl;
+import dev.pipelineharness.local.connect.ConnectorClient;
 import dev.pipelineharness.local.flink.FlinkSessionCluster;
 import dev.pipelineharness.local.flink.FlinkSqlJob;
 import dev.pipelineharness.local.kafka.KafkaLink;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -43,12 +46,21 @@ public final class EmbeddedControl implements TopologyControl {
     private final List<ComponentControl> shared;
     private final List<LinkControl> links;
     private final Function<Deployment, Optional<FlinkSqlJob>> flinkJobOf;
+    private final Function<Deployment, Map<String, String>> connectorsOf;
+    private final ConnectorClient connectors;
 
-    /** @param flinkJobOf finds the Flink job of one of this topology's deployments, if it has one */
-    public EmbeddedControl(EmbeddedComponents parts, Function<Deployment, Optional<FlinkSqlJob>> flinkJobOf) {
+    /**
+     * @param flinkJobOf   finds the Flink job of one of this topology's deployments, if it has one
+     * @param connectorsOf finds the connectors a deployment created: logical name (as its file writes it,
+     *                     without the namespace) to its name on the worker
+     */
+    public EmbeddedControl(EmbeddedComponents parts, Function<Deployment, Optional<FlinkSqlJob>> flinkJobOf,
+                           Function<Deployment, Map<String, String>> connectorsOf) {
         this.shared = sharedComponents(parts);
         this.links = links(parts);
         this.flinkJobOf = flinkJobOf;
+        this.connectorsOf = connectorsOf;
+        this.connectors = parts.connect().connectors();
         // flink is a deployment's own job; without a session cluster there is no shared TaskManager to name
         requireNames(COMPONENT_NAMES, shared.stream().map(ComponentControl::name),
                 parts.flink() == null ? new String[] {"flink", "flink.taskmanager"} : new String[] {"flink"});
@@ -69,6 +81,8 @@ public final class EmbeddedControl implements TopologyControl {
     public List<ComponentControl> components(Deployment deployment) {
         List<ComponentControl> all = new ArrayList<>(shared);
         flinkJobOf.apply(deployment).ifPresent(job -> all.add(flink(job)));
+        connectorsOf.apply(deployment).forEach((logical, physical) ->
+                all.add(new ConnectorComponentControl(logical, physical, connectors)));
         return List.copyOf(all);
     }
 
@@ -93,13 +107,27 @@ public final class EmbeddedControl implements TopologyControl {
     }
 
     @Override
+    public boolean hasComponent(String name) {
+        return has(name);
+    }
+
+    /** One of {@link #COMPONENT_NAMES}, or {@code connect.<name>}: one of a deployment's connectors. */
+    public static boolean has(String name) {
+        return COMPONENT_NAMES.contains(name) || ConnectorComponents.connectorOf(name).isPresent();
+    }
+
+    @Override
     public Scope scopeOf(String name) {
         return scope(name);
     }
 
-    /** Only a deployment's Flink job is its own; every process and proxy else serves all scenarios. */
+    /**
+     * Only a deployment's Flink job and its connectors are its own; every process and proxy else
+     * serves all scenarios.
+     */
     public static Scope scope(String name) {
-        return "flink".equals(name) ? Scope.DEPLOYMENT : Scope.SHARED;
+        return "flink".equals(name) || ConnectorComponents.connectorOf(name).isPresent() ? Scope.DEPLOYMENT
+                : Scope.SHARED;
     }
 
     @Override
@@ -164,9 +192,26 @@ public final class EmbeddedControl implements TopologyControl {
         }
         return new ProcessComponentControl("flink", Scope.DEPLOYMENT, job::awaitReady,
                 "its job on the session cluster and all its tasks are RUNNING", () -> sessionJobState(job))
+                .describedBy(() -> sessionJobObserved(job))
                 .killedBy(job::kill)
                 .pausedBy(() -> job.pause(PAUSE_TIMEOUT), () -> job.resume(PAUSE_TIMEOUT))
                 .restartedBy(job::restartFromLatestCheckpoint);
+    }
+
+    /**
+     * The job's state with Flink's own word for it and its savepoint: {@code PAUSED (job 3f2a... FINISHED,
+     * stopped with savepoint file:/...)} after a pause, {@code RUNNING (job ... RUNNING, restored from
+     * savepoint ...)} after the resume.
+     */
+    static String sessionJobObserved(FlinkSqlJob job) {
+        String flinkState = job.state();
+        StringBuilder text = new StringBuilder().append(sessionJobState(job)).append(" (job ").append(job.jobId())
+                .append(' ').append(flinkState);
+        job.pausedAt().ifPresent(savepoint -> text.append(", stopped with savepoint ").append(savepoint));
+        if (job.pausedAt().isEmpty()) {
+            job.restoredFrom().ifPresent(restored -> text.append(", restored from ").append(restored));
+        }
+        return text.append(')').toString();
     }
 
     /** Flink's word for a job on the session: stopped with a savepoint is PAUSED, ended otherwise STOPPED. */

@@ -33,6 +33,7 @@ final class ProcessComponentControl implements ComponentControl {
     private final String readiness;
     private final Supplier<ComponentState> state;
     private final TimedAction awaitReady;
+    private Supplier<String> observed;
     private final EnumSet<ComponentOperation> operations = EnumSet.noneOf(ComponentOperation.class);
     private Action kill;
     private Action pause;
@@ -41,6 +42,15 @@ final class ProcessComponentControl implements ComponentControl {
 
     ProcessComponentControl(String name, Scope scope, String readiness, LongSupplier pid, TimedAction awaitReady) {
         this(name, scope, awaitReady, readiness, () -> ProcessStates.of(pid.getAsLong()));
+        // the pid tells a restarted process from the one before it
+        observed = () -> {
+            ComponentState now = state();
+            try {
+                return now + " (pid " + pid.getAsLong() + ")";
+            } catch (RuntimeException noProcess) {
+                return now.name();
+            }
+        };
     }
 
     /** A component whose state is not one process's (a job on a shared JVM, say): {@code state} says it. */
@@ -51,6 +61,12 @@ final class ProcessComponentControl implements ComponentControl {
         this.readiness = readiness;
         this.state = state;
         this.awaitReady = awaitReady;
+    }
+
+    /** What {@link #observedState()} says beyond the state: a job's own state and savepoint, say. */
+    ProcessComponentControl describedBy(Supplier<String> observation) {
+        observed = observation;
+        return this;
     }
 
     ProcessComponentControl killedBy(Action action) {
@@ -95,6 +111,11 @@ final class ProcessComponentControl implements ComponentControl {
     @Override
     public ComponentState state() {
         return state.get();
+    }
+
+    @Override
+    public String observedState() {
+        return observed == null ? state().name() : observed.get();
     }
 
     @Override

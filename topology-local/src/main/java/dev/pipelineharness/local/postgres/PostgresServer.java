@@ -47,6 +47,11 @@ public final class PostgresServer implements AutoCloseable {
     private static final Object ZONKY_BUILDER_LOCK = new Object();
     /** zonky's lock file in a data directory; a copied template must not carry it. */
     private static final String ZONKY_LOCK_FILE = "epg-lock";
+    /**
+     * How long a restart's fast shutdown may wait for replication clients before it turns immediate:
+     * Debezium confirmed within 5 s here; one that never does must not hold a restart for ever.
+     */
+    static final Duration FAST_SHUTDOWN_GRACE = Duration.ofSeconds(20);
 
     private final Path workDir;
     private final Path binariesDir;
@@ -135,11 +140,24 @@ public final class PostgresServer implements AutoCloseable {
      * recovery; while running: after a fast shutdown). Returns once a JDBC connection succeeds.
      */
     public synchronized void restart(Duration timeout) {
+        long start = System.nanoTime();
         // waits for a running server to be gone first: zonky's stop may return while replication
         // clients (Debezium) still delay the shutdown, and a start beside it fails
-        PostmasterPid.stopAndAwait(dataDir, timeout);
+        String stopped = PostmasterPid.stopAndAwait(dataDir, timeout, FAST_SHUTDOWN_GRACE, this::logStep);
+        logStep("stopped (" + stopped + "); starting again on " + dataDir + ", port " + port);
         releaseZonky();
         launch(timeout);
+        logStep("restarted, accepting JDBC connections, " + (System.nanoTime() - start) / 1_000_000 + " ms after the stop began");
+    }
+
+    /** One line in the server's log, so its story (stop, start) reads in one place; the log is best effort. */
+    private void logStep(String step) {
+        try {
+            Files.writeString(logFile, java.time.Instant.now() + " pipeline-harness: postgres restart: " + step
+                    + System.lineSeparator(), java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            System.err.println("pipeline-harness: postgres restart: " + step + " (cannot write " + logFile + ": " + e + ")");
+        }
     }
 
     /** {@code CREATE SCHEMA IF NOT EXISTS}, for one scenario's namespace. */
