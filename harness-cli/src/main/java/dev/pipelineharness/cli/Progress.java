@@ -102,7 +102,8 @@ final class Progress implements RunListener, AutoCloseable {
     @Override
     public synchronized void timelineEvent(ScenarioRef scenario, TimelineEvent event) {
         Running state = running.get(scenario.uniqueId());
-        String fault = event.name() + " " + event.detail();
+        // a fault describes itself with its kind first ("restart postgres"): print that once
+        String fault = event.detail().startsWith(event.name()) ? event.detail() : event.name() + " " + event.detail();
         switch (event.kind()) {
             case FAULT_INJECTED -> {
                 if (state != null) {
