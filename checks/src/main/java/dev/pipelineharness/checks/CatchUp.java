@@ -4,6 +4,7 @@ import dev.pipelineharness.ledger.Ledger;
 import dev.pipelineharness.ledger.LedgerObserver;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * When the pipeline had caught up after the last heal, from the ledger alone:
@@ -11,10 +12,13 @@ import java.util.Optional;
  *   <li><b>backlog cleared</b>: the last appearance at its destination of an acknowledged record that was
  *   written before the heal;</li>
  *   <li><b>back to speed</b>: the appearance of the earliest-written record after the heal whose latency
- *   is at most the before-phase p99 (new input flows at the pre-fault speed again).</li>
+ *   is at most the pre-fault p99: the p99 latency of the records that had arrived before the first fault
+ *   was injected (new input flows at the pre-fault speed again).</li>
  * </ul>
  * Caught up is the later of the two; recovery is that minus the heal (0 if already caught up). Without
- * a before phase, or without records written after the heal, only the backlog counts.
+ * a record that arrived before the first fault, or without records written after the heal, only the
+ * backlog counts. The pre-fault level counts arrivals, not writes: a record written just before a
+ * broker kill may be held up by the kill itself (its transaction aborted), and is no measure of speed.
  */
 final class CatchUp {
 
@@ -39,7 +43,7 @@ final class CatchUp {
         Ledger ledger = view.ledger();
         LedgerObserver observer = view.observer();
         Instant heal = view.faults().lastHeal().orElseThrow();
-        Optional<Long> level = PhaseLatencies.of(view).figures("before").map(PhaseLatencies.Figures::p99);
+        Optional<Long> level = preFaultP99(view);
         long backlog = 0;
         long cleared = Long.MIN_VALUE;
         long earliestOnTimeWrite = Long.MAX_VALUE;
@@ -70,6 +74,24 @@ final class CatchUp {
         return new CatchUp(Math.max(0, caughtUp), backlog, cleared, level, speed, writtenAfter);
     }
 
+    /** The p99 latency of the records that arrived before the first fault was injected, if any did. */
+    static Optional<Long> preFaultP99(LedgerView view) {
+        Ledger ledger = view.ledger();
+        LedgerObserver observer = view.observer();
+        Instant first = view.faults().firstInjection().orElseThrow();
+        IntStream.Builder latencies = IntStream.builder();
+        for (long ordinal = 0; ordinal < ledger.size(); ordinal++) {
+            long seen = observer.firstSeenAtMillis(ordinal);
+            long latency = observer.latencyMillis(ordinal);
+            if (seen != LedgerObserver.UNKNOWN && latency != LedgerObserver.UNKNOWN
+                    && ledger.destinationOf(ordinal) != Ledger.NOWHERE && view.millisSince(first, seen) < 0) {
+                latencies.add((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, latency)));
+            }
+        }
+        int[] sorted = latencies.build().sorted().toArray();
+        return sorted.length == 0 ? Optional.empty() : Optional.of(PhaseLatencies.rank(sorted, 99));
+    }
+
     long recoveryMillis() {
         return recoveryMillis;
     }
@@ -84,14 +106,14 @@ final class CatchUp {
         text.append(backlog).append(" record(s) written before the heal arrived after it, the last at ")
                 .append(backlogClearedMillis == Long.MIN_VALUE ? "none" : SlowestRecords.signed(backlogClearedMillis));
         if (level.isEmpty()) {
-            text.append("; no record was written before the first fault, so the speed criterion was not applied");
+            text.append("; no record arrived before the first fault, so there is no pre-fault speed to return to");
         } else if (writtenAfter == 0) {
             text.append("; no record was written after the heal, so the speed criterion was not applied");
         } else if (backToSpeedMillis.isEmpty()) {
             text.append("; none of the ").append(writtenAfter).append(" record(s) written after the heal arrived within the"
-                    + " before-phase p99 of ").append(Millis.format(level.get()));
+                    + " pre-fault p99 of ").append(Millis.format(level.get()));
         } else {
-            text.append("; the first record written after the heal within the before-phase p99 (")
+            text.append("; the first record written after the heal within the pre-fault p99 (")
                     .append(Millis.format(level.get())).append(") arrived at ")
                     .append(SlowestRecords.signed(backToSpeedMillis.get()));
         }

@@ -12,7 +12,8 @@ import java.util.Optional;
  * {@code recovery}: how long after the last heal the pipeline had caught up, printed in the verdict
  * and asserted with {@code recovery: {max: 30s}}. Caught up ({@link CatchUp}) is the later of: every
  * acknowledged record written before the heal has appeared at its destination, and the first record
- * written after the heal has appeared within the before-phase p99 latency.
+ * written after the heal has appeared within the p99 latency of the records that arrived before the
+ * first fault.
  */
 public final class RecoveryCheckProvider implements CheckProvider {
 
@@ -61,7 +62,7 @@ public final class RecoveryCheckProvider implements CheckProvider {
         CatchUp catchUp = CatchUp.of(view);
         if (catchUp.neverBackToLevel()) {
             return Verdict.fail("recovery: " + catchUp.describe(), "no record written after the heal reached its"
-                    + " destination within the before-phase p99; the pipeline never returned to its pre-fault speed");
+                    + " destination within the pre-fault p99; the pipeline never returned to its pre-fault speed");
         }
         String summary = "recovery " + Millis.format(catchUp.recoveryMillis()) + " after the last heal: "
                 + catchUp.describe();

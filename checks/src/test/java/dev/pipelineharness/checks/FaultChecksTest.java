@@ -160,14 +160,14 @@ class FaultChecksTest {
         }
         record(1, 2100, 3000);     // after the heal, but still queued behind the backlog
         record(2, 2200, 1500);
-        record(3, 4000, 15);       // back to the before-phase p99 (20 ms): arrives at +2015ms
+        record(3, 4000, 15);       // back to the pre-fault p99 (20 ms): arrives at +2015ms
         record(4, 4100, 10);
 
         Verdict verdict = RecoveryCheckProvider.judge(view(oneFault()), Optional.of(Duration.ofSeconds(30)));
         assertThat(verdict.passed()).as(verdict.message()).isTrue();
         assertThat(verdict.summary()).isEqualTo("recovery 2015ms after the last heal: 10 record(s) written before the"
                 + " heal arrived after it, the last at +1500ms; the first record written after the heal within the"
-                + " before-phase p99 (20ms) arrived at +2015ms; <= 30.0s");
+                + " pre-fault p99 (20ms) arrived at +2015ms; <= 30.0s");
 
         Verdict tooSlow = RecoveryCheckProvider.judge(view(oneFault()), Optional.of(Duration.ofSeconds(1)));
         assertThat(tooSlow.passed()).isFalse();
@@ -190,6 +190,32 @@ class FaultChecksTest {
     }
 
     @Test
+    void thePreFaultSpeedIsThatOfRecordsThatArrivedBeforeTheFault() {
+        for (int i = 0; i < 10; i++) {
+            record(i, 100 + i * 10, 20);
+        }
+        record(1, 900, 5000);      // written before the fault, held up by it: no measure of the pipeline's speed
+        record(2, 2100, 400);      // after the heal, slower than anything that arrived before the fault
+        record(3, 2200, 20);
+        Verdict verdict = RecoveryCheckProvider.judge(view(oneFault()), Optional.empty());
+        assertThat(verdict.passed()).as(verdict.message()).isTrue();
+        assertThat(verdict.summary()).isEqualTo("recovery 3900ms after the last heal: 1 record(s) written before the heal"
+                + " arrived after it, the last at +3900ms; the first record written after the heal within the pre-fault"
+                + " p99 (20ms) arrived at +220ms");
+    }
+
+    @Test
+    void recoveryCountsOnlyTheBacklogWhenNothingArrivedBeforeTheFault() {
+        record(1, 900, 5000);
+        record(2, 2100, 400);
+        Verdict verdict = RecoveryCheckProvider.judge(view(oneFault()), Optional.empty());
+        assertThat(verdict.passed()).as(verdict.message()).isTrue();
+        assertThat(verdict.summary()).isEqualTo("recovery 3900ms after the last heal: 1 record(s) written before the heal"
+                + " arrived after it, the last at +3900ms; no record arrived before the first fault, so there is no"
+                + " pre-fault speed to return to");
+    }
+
+    @Test
     void recoveryIsRedWhenNewRecordsNeverGetBackToSpeed() {
         for (int i = 0; i < 10; i++) {
             record(i, 100 + i * 10, 20);
@@ -199,7 +225,7 @@ class FaultChecksTest {
         Verdict verdict = RecoveryCheckProvider.judge(view(oneFault()), Optional.empty());
         assertThat(verdict.passed()).isFalse();
         assertThat(verdict.summary()).contains("none of the 2 record(s) written after the heal arrived within the"
-                + " before-phase p99 of 20ms");
+                + " pre-fault p99 of 20ms");
     }
 
     @Test
