@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
@@ -27,8 +28,18 @@ public final class TopicReader implements AutoCloseable {
     private final String topic;
     private List<TopicPartition> partitions = List.of();
 
-    /** A raw record: partition, offset, key and value bytes (null value for a tombstone). */
-    public record RawRecord(int partition, long offset, byte[] key, byte[] value) {
+    /**
+     * A raw record: partition, offset, key and value bytes (null value for a tombstone), and its
+     * timestamp (epoch milliseconds) with its type: {@code LOG_APPEND_TIME} is the broker's clock when it
+     * appended the record, {@code CREATE_TIME} whatever the producer set (its clock at send unless the
+     * producer chose a time).
+     */
+    public record RawRecord(int partition, long offset, byte[] key, byte[] value, long timestamp,
+                            TimestampType timestampType) {
+
+        public RawRecord(int partition, long offset, byte[] key, byte[] value) {
+            this(partition, offset, key, value, -1, TimestampType.NO_TIMESTAMP_TYPE);
+        }
     }
 
     public TopicReader(KafkaEndpoint endpoint, String topic, String groupPrefix) {
@@ -58,7 +69,8 @@ public final class TopicReader implements AutoCloseable {
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (!reached(end) && System.nanoTime() < deadline) {
             for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                records.add(new RawRecord(record.partition(), record.offset(), record.key(), record.value()));
+                records.add(new RawRecord(record.partition(), record.offset(), record.key(), record.value(),
+                        record.timestamp(), record.timestampType()));
             }
         }
         return records;

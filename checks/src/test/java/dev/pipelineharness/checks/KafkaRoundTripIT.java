@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * The Kafka path on a real KRaft broker (child JVM): the business-events generator produces with
  * acks, the test plays a routing pipeline that drops one loan event, and the checks read the
  * filtered topics read_committed: routed is green for cars and services and red for loans naming the
- * dropped event; no-loss names the lost ledger entry; no-duplicates stays green.
+ * dropped event; no-loss names the lost ledger entry and the hop that lost it; no-duplicates stays green.
  */
 class KafkaRoundTripIT {
 
@@ -102,6 +102,10 @@ class KafkaRoundTripIT {
         long droppedOrdinal = dev.pipelineharness.generators.business.BusinessEvent.ordinalOf(dropped);
         assertThat(lossVerdict.passed()).isFalse();
         assertThat(lossVerdict.details()).contains("#" + droppedOrdinal + " -> filtered_loan_events");
+        // located hop by hop: the generator's topic holds it, the pipeline's output does not
+        assertThat(lossVerdict.summary()).endsWith("; 1 lost between raw_business_events and filtered_loan_events");
+        assertThat(lossVerdict.details()).contains("#" + droppedOrdinal + " -> filtered_loan_events: raw_business_events 1,"
+                + " filtered_loan_events 0: lost between raw_business_events and filtered_loan_events");
 
         Check noDuplicates = provider(CheckProvider.class, "no-duplicates", CheckProvider::name)
                 .create(TestParams.of("expect[2].no-duplicates", "null")).get(0);

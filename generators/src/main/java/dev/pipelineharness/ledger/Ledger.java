@@ -30,8 +30,10 @@ public final class Ledger {
     static final int PAGE_SIZE = 1 << PAGE_BITS;
     private static final int PAGE_MASK = PAGE_SIZE - 1;
 
-    private final long epochMillis = System.currentTimeMillis();
+    private final java.time.Clock clock;
+    private final long epochMillis;
     private final List<String> destinations = new ArrayList<>(List.of("(nowhere)"));
+    private final List<String> sources = new ArrayList<>();
 
     private volatile int[][] keys = new int[0][];
     private volatile byte[][] destination = new byte[0][];
@@ -40,6 +42,16 @@ public final class Ledger {
     private volatile int[][] writtenAt = new int[0][];
     private volatile int[][] ackedAt = new int[0][];
     private volatile long size;
+
+    public Ledger() {
+        this(java.time.Clock.systemUTC());
+    }
+
+    /** A ledger whose times come from {@code clock} (wall-clock time; tests pass one they move by hand). */
+    public Ledger(java.time.Clock clock) {
+        this.clock = clock;
+        this.epochMillis = clock.millis();
+    }
 
     /** The id of a destination (a logical topic or table name), registering it on first use. */
     public synchronized int destination(String name) {
@@ -61,6 +73,21 @@ public final class Ledger {
 
     public synchronized String destinationName(int id) {
         return destinations.get(id);
+    }
+
+    /**
+     * Notes that a writer writes this ledger's records into {@code name} (a logical topic or table):
+     * the first hop of the pipeline, where a check looks when a record never reached its destination.
+     */
+    public synchronized void source(String name) {
+        if (!sources.contains(name)) {
+            sources.add(name);
+        }
+    }
+
+    /** Where the writers wrote, in the order they said so. */
+    public synchronized List<String> sources() {
+        return List.copyOf(sources);
     }
 
     /** Reserves {@code count} consecutive ordinals and returns the first. */
@@ -136,6 +163,12 @@ public final class Ledger {
         return ackedAt[page(ordinal)][slot(ordinal)];
     }
 
+    /** When the first copy was handed to the sink, in milliseconds since the ledger was created (0: never). */
+    public synchronized int writtenAtMillis(long ordinal) {
+        check(ordinal);
+        return writtenAt[page(ordinal)][slot(ordinal)];
+    }
+
     public synchronized int key(long ordinal) {
         check(ordinal);
         return keys[page(ordinal)][slot(ordinal)];
@@ -156,8 +189,18 @@ public final class Ledger {
         return new LedgerObserver(this);
     }
 
-    long epochMillis() {
+    /**
+     * The wall-clock time (epoch milliseconds) the ledger's times count from: a time {@code t} of this
+     * ledger happened at {@code epochMillis() + t - 1} (0 stays "never").
+     */
+    public long epochMillis() {
         return epochMillis;
+    }
+
+    /** {@code epochMillis} (wall clock) as a time of this ledger; never 0, which means "never". */
+    int relative(long epochMillis) {
+        long relative = Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, epochMillis - this.epochMillis + 1));
+        return relative == 0 ? -1 : (int) relative;
     }
 
     public synchronized int destinationOf(long ordinal) {
@@ -167,7 +210,7 @@ public final class Ledger {
 
     int now() {
         // 1 + so that 0 keeps meaning "never"; an int of milliseconds covers 24 days of run
-        return (int) Math.min(Integer.MAX_VALUE, System.currentTimeMillis() - epochMillis + 1);
+        return relative(clock.millis());
     }
 
     void check(long ordinal) {

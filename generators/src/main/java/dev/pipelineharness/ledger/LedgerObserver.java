@@ -30,6 +30,14 @@ public final class LedgerObserver {
      * later record of the same key is marked out of order.
      */
     public synchronized void observed(long ordinal, int destinationId) {
+        observed(ordinal, destinationId, ledger.epochMillis() + ledger.now() - 1);
+    }
+
+    /**
+     * As {@link #observed(long, int)}, with the time the record appeared at its destination (epoch
+     * milliseconds, such as the broker's timestamp of the output record) instead of now.
+     */
+    public synchronized void observed(long ordinal, int destinationId, long appearedAtEpochMillis) {
         ledger.check(ordinal);
         ensurePages(ordinal);
         int page = Ledger.page(ordinal);
@@ -41,7 +49,7 @@ public final class LedgerObserver {
         boolean firstCopy = seenCopies[page][slot] == 0;
         seenCopies[page][slot] = Ledger.increment(seenCopies[page][slot]);
         if (firstCopy) {
-            firstSeenAt[page][slot] = ledger.now();
+            firstSeenAt[page][slot] = ledger.relative(appearedAtEpochMillis);
             int key = ledger.key(ordinal);
             Long last = lastSeenByKey.get(key);
             if (last != null && last > ordinal) {
@@ -106,6 +114,45 @@ public final class LedgerObserver {
             return RecordStatus.OUT_OF_ORDER;
         }
         return seen < written ? RecordStatus.NOT_YET_SEEN : RecordStatus.DELIVERED;
+    }
+
+    /** What {@link #latencyMillis} and {@link #firstSeenAtMillis} return for a record not seen (or not written). */
+    public static final long UNKNOWN = Long.MIN_VALUE;
+
+    /**
+     * End-to-end latency: milliseconds from the first write of the record to its first appearance at
+     * its destination, or {@link #UNKNOWN}. Negative when the destination's time precedes the write
+     * (a timestamp that is not the time of arrival).
+     */
+    public synchronized long latencyMillis(long ordinal) {
+        ledger.check(ordinal);
+        int written = ledger.writtenAtMillis(ordinal);
+        int seen = firstSeen(ordinal);
+        return written == 0 || seen == 0 ? UNKNOWN : (long) seen - written;
+    }
+
+    /** When the record first appeared at its destination, in the ledger's milliseconds, or {@link #UNKNOWN}. */
+    public synchronized long firstSeenAtMillis(long ordinal) {
+        ledger.check(ordinal);
+        int seen = firstSeen(ordinal);
+        return seen == 0 ? UNKNOWN : seen;
+    }
+
+    /** Whether the record's first copy arrived after a later record of the same key. */
+    public synchronized boolean outOfOrder(long ordinal) {
+        ledger.check(ordinal);
+        return (flag(Ledger.page(ordinal), Ledger.slot(ordinal)) & OUT_OF_ORDER) != 0;
+    }
+
+    /** Copies seen at the record's own destination. */
+    public synchronized int seenCopies(long ordinal) {
+        ledger.check(ordinal);
+        return seen(Ledger.page(ordinal), Ledger.slot(ordinal));
+    }
+
+    private int firstSeen(long ordinal) {
+        int page = Ledger.page(ordinal);
+        return page < firstSeenAt.length ? firstSeenAt[page][Ledger.slot(ordinal)] : 0;
     }
 
     /** Milliseconds from the first acknowledgement to the first sighting, or -1 when either is unknown. */

@@ -128,6 +128,9 @@ class ExecutionTest {
         assertThat(FakeEvents.all()).filteredOn(e -> e.startsWith("inject") || e.startsWith("heal") || e.startsWith("undeploy"))
                 .containsExactly("inject pause east", "inject pause west", "heal pause east", "heal pause west",
                         FakeEvents.all().stream().filter(e -> e.startsWith("undeploy")).findFirst().orElseThrow());
+        // the checks see each fault's window; the second fault has no 'for', so it is healed only after them
+        assertThat(FakeEvents.all()).contains("fault windows seen by the check: "
+                + "[fault[0].pause pause east healed, fault[1].pause pause west still injected]");
         assertThat(results.allEvents().reportingEntryPublished().stream()
                 .flatMap(e -> e.getPayload(ReportEntry.class).stream())
                 .flatMap(entry -> entry.getKeyValuePairs().keySet().stream()))

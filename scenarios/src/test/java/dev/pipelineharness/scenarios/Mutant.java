@@ -32,8 +32,10 @@ public record Mutant(String name, List<Expectation> expectations) {
     /** Every shipped mutant and how it must be caught. */
     public static List<Mutant> all() {
         return List.of(
-                of("drops-one-in-fifty", red("routed: filtered_loan_events", "missing")),
-                of("duplicates-loans", red("routed: filtered_loan_events", "extra")),
+                of("drops-one-in-fifty", red("routed: filtered_loan_events", "missing"),
+                        red("no-loss", "lost between raw_business_events and filtered_loan_events")),
+                of("duplicates-loans", red("routed: filtered_loan_events", "extra"),
+                        red("no-duplicates", "duplicated between raw_business_events and filtered_loan_events")),
                 of("service-to-car", red("routed: filtered_service_events", "missing"),
                         red("routed: filtered_car_events", "extra")),
                 of("drops-car-cdc", red("car_entities", "missing")),

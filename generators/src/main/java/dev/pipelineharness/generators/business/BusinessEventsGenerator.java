@@ -41,6 +41,7 @@ final class BusinessEventsGenerator implements Generator {
             destinations.put(type, ledger.destination(type.filteredTopic()));
         }
         long base = ledger.reserve(shape.pacing().plannedCount());
+        ledger.source(shape.topic());
         BusinessEventSequence sequence = new BusinessEventSequence(shape, context.seed(), ValuePools.forSeed(context.seed()), base);
         String topic = deployment.topic(shape.topic());
         String format = deployment.pipeline().topic(shape.topic()).map(TopicSpec::format).orElse("json");

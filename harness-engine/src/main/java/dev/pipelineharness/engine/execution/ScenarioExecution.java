@@ -158,6 +158,7 @@ final class ScenarioExecution {
             timeline.onEvent(event -> events.timelineEvent(ref, event));
             enter(Phase.TIMELINE);
             timeline.run();
+            store.put(dev.pipelineharness.api.FaultWindows.class, timeline.faultWindows());
             phase = endPhase("timeline", phaseStart, "evaluating checks");
             phaseStart = System.nanoTime();
             enter(Phase.CHECKS);

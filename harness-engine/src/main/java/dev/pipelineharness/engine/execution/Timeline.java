@@ -50,6 +50,7 @@ final class Timeline implements AutoCloseable {
     private final ScheduledExecutorService faultClock;
     private final Deque<FaultStep> injected = new ConcurrentLinkedDeque<>();
     private final AtomicReference<Throwable> faultFailure = new AtomicReference<>();
+    private final FaultWindowRecorder windows = new FaultWindowRecorder(java.time.Clock.systemUTC());
     private volatile Consumer<TimelineEvent> events = event -> { };
     private volatile long startNanos = System.nanoTime();
 
@@ -142,6 +143,7 @@ final class Timeline implements AutoCloseable {
     private void inject(FaultStep step, CountDownLatch healed) {
         // pushed first: a fault that fails half way (killed, but no evidence) is healed all the same
         injected.push(step);
+        windows.injecting(step, key(step), step.fault().describe());
         try {
             publisher.accept(key(step) + ".injecting", step.fault().describe());
             step.fault().inject(faultContext(step));
@@ -166,6 +168,7 @@ final class Timeline implements AutoCloseable {
         }
         try {
             step.fault().heal(faultContext(step));
+            windows.healed(step);
             publisher.accept(key(step) + ".healed", step.fault().describe());
             emit(TimelineEvent.Kind.FAULT_HEALED, step.name(), step.fault().describe());
         } catch (Exception | Error e) {
@@ -180,6 +183,11 @@ final class Timeline implements AutoCloseable {
         if (failure != null) {
             throw (ScenarioFailure) failure;
         }
+    }
+
+    /** When each fault injected so far was in effect (a fault still injected has no end yet). */
+    dev.pipelineharness.api.FaultWindows faultWindows() {
+        return windows.windows();
     }
 
     /** The first fault failure that happened after {@link #run()} returned (a late heal), if any. */

@@ -46,6 +46,10 @@ public class FakeCheckProvider implements CheckProvider {
                 @Override
                 public Verdict evaluate(CheckContext context) {
                     evaluations++;
+                    if (evaluations == 1) {
+                        FakeEvents.record("fault windows seen by the check: " + context.store()
+                                .get(dev.pipelineharness.api.FaultWindows.class).map(FakeCheckProvider::describe).orElse("none"));
+                    }
                     long value = context.store().get(CounterGeneratorProvider.Counter.class).map(c -> c.value.get()).orElse(0L);
                     if (evaluations >= failAfter) {
                         return Verdict.fail("expected a stable count, but evaluation " + evaluations + " saw a duplicate",
@@ -64,5 +68,11 @@ public class FakeCheckProvider implements CheckProvider {
             });
         }
         return checks;
+    }
+
+    private static String describe(dev.pipelineharness.api.FaultWindows faults) {
+        return faults.windows().stream().map(window -> window.fault() + " " + window.description()
+                + (window.healedAt().isPresent() && !window.healedAt().get().isBefore(window.injectedAt())
+                ? " healed" : " still injected")).toList().toString();
     }
 }
