@@ -2,6 +2,7 @@ package dev.pipelineharness.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pipelineharness.engine.events.CheckResult;
 import dev.pipelineharness.engine.events.Phase;
 import dev.pipelineharness.engine.events.RunStarted;
 import dev.pipelineharness.engine.events.ScenarioRef;
@@ -48,5 +49,20 @@ class ProgressTest {
         screen = bytes.toString(StandardCharsets.UTF_8);
         assertThat(screen).contains("\u2714 PASSED", "CDC (4 check(s) passed)", "[1/3]");
         assertThat(screen.substring(screen.lastIndexOf("[1/3]"))).doesNotContain("CDC: checking");
+    }
+
+    @Test
+    void aPassingMeasurementIsShownWithItsFiguresWhileOtherPassingChecksAreOnlyCounted() {
+        Progress progress = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, 200);
+        ScenarioRef kill = new ScenarioRef("id-1", "Broker kill", "faults/kill.scenario.yaml", List.of(), "embedded", 1, 7, "ns");
+        progress.runStarted(new RunStarted("r1", Instant.now(), 1, "embedded", 1, OptionalLong.empty(), Map.of()));
+        progress.checkSettled(kill, new CheckResult("c1", "latency", "kill.scenario.yaml:14", true,
+                "latency: before p99 542ms; during p99 8.05s; after p99 165ms", "", "", Duration.ofSeconds(1)));
+        progress.checkSettled(kill, new CheckResult("c2", "no-loss: acknowledged", "kill.scenario.yaml:15", true,
+                "no-loss: 2400 of 2400 delivered", "", "", Duration.ofSeconds(1)));
+
+        String screen = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(screen).contains("[1/1] Broker kill: latency: before p99 542ms; during p99 8.05s; after p99 165ms");
+        assertThat(screen).doesNotContain("2400 of 2400");
     }
 }
