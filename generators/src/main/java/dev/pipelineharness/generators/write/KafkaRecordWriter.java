@@ -22,6 +22,7 @@ public final class KafkaRecordWriter implements AutoCloseable {
 
     private final Producer<byte[], byte[]> producer;
     private final Ledger ledger;
+    private final AtomicLong sent = new AtomicLong();
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
@@ -53,6 +54,7 @@ public final class KafkaRecordWriter implements AutoCloseable {
     /** Sends one copy of ledger record {@code ordinal}; the ledger learns of the ack asynchronously. */
     public void send(String topic, byte[] key, byte[] value, long ordinal) {
         ledger.written(ordinal);
+        sent.incrementAndGet();
         producer.send(new ProducerRecord<>(topic, key, value), (metadata, exception) -> {
             if (exception == null) {
                 ledger.acknowledged(ordinal);
@@ -69,6 +71,11 @@ public final class KafkaRecordWriter implements AutoCloseable {
         producer.flush();
     }
 
+    /** Records sent whose fate (acknowledged or failed) is not known yet. */
+    public long pending() {
+        return sent.get() - acknowledged.get() - failed.get();
+    }
+
     public long acknowledged() {
         return acknowledged.get();
     }
@@ -80,6 +87,14 @@ public final class KafkaRecordWriter implements AutoCloseable {
     /** The first send that failed (after the producer's own retries), if any. */
     public Exception firstFailure() {
         return firstFailure.get();
+    }
+
+    /**
+     * Gives up on every record not acknowledged yet (its region is gone): the producer closes at once
+     * and fails them, so the ledger keeps them written but unacknowledged.
+     */
+    public void abandon() {
+        producer.close(Duration.ZERO);
     }
 
     @Override
