@@ -13,13 +13,14 @@ import dev.pipelineharness.api.control.Outage;
 import dev.pipelineharness.api.control.RegionFailover;
 import dev.pipelineharness.api.support.Suggestions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * {@code region-outage: east} or {@code region-outage: {region: east, failover-to: west, runbook-within: 90s,
- * ready-within: 2m}}: the whole region goes away and the failover runbook runs, through the topology's
+ * {@code region-outage: east} or {@code region-outage: {region: east, failover-to: west,
+ * downstream-topics: [filtered_loan_events], runbook-within: 90s, ready-within: 2m}}: the whole region goes away and the failover runbook runs, through the topology's
  * {@link RegionFailover}: before the outage a downstream consumer group consumes in the region and its
  * position is replicated; then the region is taken away (evidence: its brokers refuse connections);
  * then producers move, the deployment's job is resubmitted in the other region from the replicated,
@@ -29,7 +30,7 @@ import java.util.TreeSet;
  */
 public final class RegionOutageFaultProvider implements FaultProvider {
 
-    public static final String KIND = "region-outage";
+    public static final String KIND = RegionFailover.FAULT_KIND;
     /** How long the runbook's waits (replication caught up, the job running in the new region) may take, unless set. */
     static final Duration DEFAULT_RUNBOOK_WITHIN = Duration.ofSeconds(90);
 
@@ -47,6 +48,7 @@ public final class RegionOutageFaultProvider implements FaultProvider {
         Location toLocation;
         String toField;
         Duration runbookWithin = DEFAULT_RUNBOOK_WITHIN;
+        List<String> downstreamTopics = List.of();
         Duration readyWithin = FaultSettings.DEFAULT_READY_WITHIN;
         if (params.isScalar()) {
             region = params.scalarText();
@@ -55,7 +57,8 @@ public final class RegionOutageFaultProvider implements FaultProvider {
             toLocation = location;
             toField = field;
         } else {
-            params.allowOnly("region", "failover-to", "runbook-within", "ready-within");
+            params.allowOnly("region", "failover-to", "downstream-topics", "runbook-within", "ready-within");
+            downstreamTopics = params.strings("downstream-topics", List.of());
             region = params.string("region");
             location = params.location("region");
             field = params.field("region");
@@ -67,7 +70,8 @@ public final class RegionOutageFaultProvider implements FaultProvider {
             runbookWithin = params.duration("runbook-within", DEFAULT_RUNBOOK_WITHIN);
             readyWithin = params.duration("ready-within", FaultSettings.DEFAULT_READY_WITHIN);
         }
-        return new RegionOutage(region, to, location, field, toLocation, toField, runbookWithin, readyWithin);
+        return new RegionOutage(region, to, location, field, toLocation, toField, downstreamTopics, runbookWithin,
+                readyWithin);
     }
 
     static final class RegionOutage implements Fault {
@@ -78,12 +82,14 @@ public final class RegionOutageFaultProvider implements FaultProvider {
         private final String field;
         private final Location targetLocation;
         private final String targetField;
+        private final List<String> downstreamTopics;
         private final Duration runbookWithin;
         private final Duration readyWithin;
         private volatile boolean takenDown;
 
         RegionOutage(String region, String requestedTarget, Location location, String field, Location targetLocation,
-                     String targetField, Duration runbookWithin, Duration readyWithin) {
+                     String targetField, List<String> downstreamTopics, Duration runbookWithin, Duration readyWithin) {
+            this.downstreamTopics = List.copyOf(downstreamTopics);
             this.region = region;
             this.requestedTarget = requestedTarget;
             this.location = location;
@@ -149,7 +155,8 @@ public final class RegionOutageFaultProvider implements FaultProvider {
             RegionFailover failover = failover(context.topology());
             String to = target(failover.failoverTargets(), context.topology());
             RegionSwitch producers = context.store().computeIfAbsent(RegionSwitch.class, RegionSwitch::new);
-            context.evidence("before the outage: " + failover.prepare(context.deployment(), region, to, runbookWithin));
+            context.evidence("before the outage: " + failover.prepare(context.deployment(), region, to, downstreamTopics,
+                    runbookWithin));
             // set first: a take-down that fails half way (links cut, broker still up) is healed all the same
             takenDown = true;
             Outage outage = failover.takeDown(region);

@@ -56,7 +56,7 @@ class RegionOutageFaultTest {
 
     @Test
     void injectRunsTheRunbookInOrderLeavesTheReportAndHealBringsTheRegionBack() throws Exception {
-        Fault fault = Providers.fault("region-outage", "east");
+        Fault fault = Providers.fault("region-outage", "{region: east, downstream-topics: [out]}");
         fault.validate(topology);
         ScenarioStore store = new ScenarioStore();
         List<String> evidence = new ArrayList<>();
@@ -64,7 +64,7 @@ class RegionOutageFaultTest {
 
         fault.inject(context);
 
-        assertThat(topology.calls).containsExactly("prepare east->west", "takeDown east", "failover east->west");
+        assertThat(topology.calls).containsExactly("prepare east->west [out]", "takeDown east", "failover east->west");
         assertThat(store.get(FailoverReport.class)).contains(topology.report);
         assertThat(store.get(RegionSwitch.class)).isPresent();
         assertThat(evidence).containsExactly("before the outage: group g at 10 in west",
@@ -122,8 +122,9 @@ class RegionOutageFaultTest {
         }
 
         @Override
-        public String prepare(Deployment deployment, String from, String to, Duration timeout) {
-            calls.add("prepare " + from + "->" + to);
+        public String prepare(Deployment deployment, String from, String to, List<String> downstreamTopics,
+                              Duration timeout) {
+            calls.add("prepare " + from + "->" + to + " " + downstreamTopics);
             return "group g at 10 in west";
         }
 

@@ -27,6 +27,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.io.IOException;
+import dev.pipelineharness.local.kafka.KafkaRegion;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
@@ -47,6 +50,10 @@ public final class EmbeddedDeployment extends NamespacedDeployment {
     private boolean topicsCreated;
     private final List<String> dynamoTables = new ArrayList<>();
     private FlinkSqlJob flinkJob;
+    /** The placeholder values every reader shares, kept so a failover can render the SQL against another region. */
+    private Map<String, String> commonPlaceholders;
+    /** What a failover started for this deployment (a watcher of the new region): closed first on undeploy. */
+    private final List<AutoCloseable> failoverResources = new ArrayList<>();
     private boolean closed;
 
     private EmbeddedDeployment(EmbeddedTopology topology, PipelineDefinition pipeline, Namespace namespace) {
@@ -74,6 +81,7 @@ public final class EmbeddedDeployment extends NamespacedDeployment {
         JdbcEndpoint jdbc = parts.postgres().jdbcEndpoint();
         Map<String, String> common = PlaceholderValues.common(pipeline, namespace, schema, jdbc,
                 parts.dynamoDb().endpoint(), parts.registry().url());
+        commonPlaceholders = common;
 
         postgresSchema.createAndRun(pipeline.postgresDdl(), common);
         parts.east().createTopics(pipeline.topics(), names::topic);
@@ -114,14 +122,53 @@ public final class EmbeddedDeployment extends NamespacedDeployment {
         }
     }
 
-    private CompletableFuture<FlinkSqlJob> startFlink(JdbcEndpoint jdbc, Map<String, String> common) {
+    private List<PipelineFile> resolvedFlinkSql(KafkaRegion region, JdbcEndpoint jdbc, Map<String, String> common) {
         Map<String, String> forFlink = PlaceholderValues.forReader(common,
-                parts.east().bootstrapServers(KafkaLink.FLINK), "127.0.0.1", parts.postgres().port(),
+                region.bootstrapServers(KafkaLink.FLINK), "127.0.0.1", parts.postgres().port(),
                 jdbc.database(), parts.dynamoDb().endpoint().endpointOverride().orElseThrow());
         List<PipelineFile> resolved = new ArrayList<>();
         for (PipelineFile file : pipeline.flinkSql()) {
             resolved.add(new PipelineFile(file.path(), file.displayName(), Placeholders.resolve(file, forFlink)));
         }
+        return resolved;
+    }
+
+    /**
+     * The failover runbook's Flink step: cancels this deployment's job (its region is gone) and submits
+     * the pipeline's SQL again, resolved against {@code region} and passed through {@code rewrite} (which
+     * moves its sources to their groups' offsets), as a fresh job of its own that undeploy cancels.
+     *
+     * @return the resolved, rewritten SQL the new job runs
+     */
+    public synchronized List<PipelineFile> resubmitFlink(KafkaRegion region, UnaryOperator<String> rewrite)
+            throws IOException, InterruptedException {
+        if (closed) {
+            throw new IllegalStateException("deployment " + namespace.prefix() + " is closed");
+        }
+        if (flinkJob == null) {
+            return List.of();
+        }
+        // the old job's region is gone: its cancellation ends when its producers give up, undeploy awaits it
+        FlinkSqlJob previous = flinkJob;
+        previous.requestCancel();
+        failoverResources.add(previous);
+        List<PipelineFile> rewritten = new ArrayList<>();
+        for (PipelineFile file : resolvedFlinkSql(region, parts.postgres().jdbcEndpoint(), commonPlaceholders)) {
+            rewritten.add(new PipelineFile(file.path(), file.displayName(), rewrite.apply(file.text())));
+        }
+        flinkJob = null;
+        flinkJob = FlinkSqlJob.submitTo(parts.flink(), namespace.prefix() + "flink_" + region.region(), rewritten,
+                parts.runDirectory().resolve("flink").resolve(schema + "-" + region.region()), timeout);
+        return rewritten;
+    }
+
+    /** Something a failover started for this deployment, stopped first when it is undeployed. */
+    public synchronized void ownFailoverResource(AutoCloseable resource) {
+        failoverResources.add(resource);
+    }
+
+    private CompletableFuture<FlinkSqlJob> startFlink(JdbcEndpoint jdbc, Map<String, String> common) {
+        List<PipelineFile> resolved = resolvedFlinkSql(parts.east(), jdbc, common);
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return FlinkSqlJob.submitTo(parts.flink(), namespace.prefix() + "flink", resolved,
@@ -177,10 +224,16 @@ public final class EmbeddedDeployment extends NamespacedDeployment {
         }
         closed = true;
         CleanupSteps cleanup = new CleanupSteps();
+        for (AutoCloseable resource : failoverResources) {
+            cleanup.attempt(resource::close);
+        }
         if (flinkJob != null) {
             cleanup.attempt(flinkJob::close);
-            // cancelled: nothing restores this scenario's job later, so its checkpoints go with it
-            cleanup.attempt(() -> Directories.deleteQuietly(parts.runDirectory().resolve("flink").resolve(schema)));
+        }
+        // cancelled: nothing restores this scenario's job later, so its checkpoints go with it (both regions')
+        for (String region : EmbeddedTopology.REGIONS) {
+            String directory = region.equals("east") ? schema : schema + "-" + region;
+            cleanup.attempt(() -> Directories.deleteQuietly(parts.runDirectory().resolve("flink").resolve(directory)));
         }
         ConnectorClient connectors = parts.connect().connectors();
         for (String name : connectorNames) {

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.pipelineharness.api.Deployment;
 import dev.pipelineharness.api.RegionSwitch;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apiguardian.api.API;
@@ -34,16 +35,21 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.2")
 public interface RegionFailover {
 
+    /** The fault kind a topology with this capability lists in {@code supportedFaults()}. */
+    String FAULT_KIND = "region-outage";
+
     /** Each region that can fail over, with the regions it can fail over to; known before the topology starts. */
     Map<String, Set<String>> failoverTargets();
 
     /**
-     * Before the outage: starts what the runbook will move for {@code deployment} and waits, at most
-     * {@code timeout}, until {@code to} holds its replicated position. Returns the evidence; a
-     * replication that never carried the position is evidence too (the drill's check judges it), not
-     * an error.
+     * Before the outage: starts what the runbook will move for {@code deployment} (a downstream
+     * consumer group on each of {@code downstreamTopics}, logical names of the pipeline's topics) and
+     * waits, at most {@code timeout}, until {@code to} holds its replicated position. Returns the
+     * evidence; a replication that never carried the position is evidence too (the drill's check
+     * judges it), not an error.
      */
-    String prepare(Deployment deployment, String from, String to, Duration timeout) throws Exception;
+    String prepare(Deployment deployment, String from, String to, List<String> downstreamTopics, Duration timeout)
+            throws Exception;
 
     /** Takes {@code region} away and returns once that is observable (its brokers refuse connections). */
     Outage takeDown(String region) throws Exception;
