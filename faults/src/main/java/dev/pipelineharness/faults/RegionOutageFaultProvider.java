@@ -20,7 +20,7 @@ import java.util.TreeSet;
 
 /**
  * {@code region-outage: east} or {@code region-outage: {region: east, failover-to: west,
- * downstream-topics: [filtered_loan_events], runbook-within: 90s, ready-within: 2m}}: the whole region goes away and the failover runbook runs, through the topology's
+ * downstream-topics: [filtered_loan_events], replicated-within: 15s, runbook-within: 90s, ready-within: 2m}}: the whole region goes away and the failover runbook runs, through the topology's
  * {@link RegionFailover}: before the outage a downstream consumer group consumes in the region and its
  * position is replicated; then the region is taken away (evidence: its brokers refuse connections);
  * then producers move, the deployment's job is resubmitted in the other region from the replicated,
@@ -33,6 +33,12 @@ public final class RegionOutageFaultProvider implements FaultProvider {
     public static final String KIND = RegionFailover.FAULT_KIND;
     /** How long the runbook's waits (replication caught up, the job running in the new region) may take, unless set. */
     static final Duration DEFAULT_RUNBOOK_WITHIN = Duration.ofSeconds(90);
+    /**
+     * How long, before the outage, the replication may take to carry the downstream groups' positions,
+     * unless set: a healthy MirrorMaker syncs them within a few seconds; a weakened one never does, and
+     * the drill goes on (its check judges what that left).
+     */
+    static final Duration DEFAULT_REPLICATED_WITHIN = Duration.ofSeconds(15);
 
     @Override
     public String name() {
@@ -49,6 +55,7 @@ public final class RegionOutageFaultProvider implements FaultProvider {
         String toField;
         Duration runbookWithin = DEFAULT_RUNBOOK_WITHIN;
         List<String> downstreamTopics = List.of();
+        Duration replicatedWithin = DEFAULT_REPLICATED_WITHIN;
         Duration readyWithin = FaultSettings.DEFAULT_READY_WITHIN;
         if (params.isScalar()) {
             region = params.scalarText();
@@ -57,7 +64,9 @@ public final class RegionOutageFaultProvider implements FaultProvider {
             toLocation = location;
             toField = field;
         } else {
-            params.allowOnly("region", "failover-to", "downstream-topics", "runbook-within", "ready-within");
+            params.allowOnly("region", "failover-to", "downstream-topics", "replicated-within", "runbook-within",
+                    "ready-within");
+            replicatedWithin = params.duration("replicated-within", DEFAULT_REPLICATED_WITHIN);
             downstreamTopics = params.strings("downstream-topics", List.of());
             region = params.string("region");
             location = params.location("region");
@@ -70,8 +79,8 @@ public final class RegionOutageFaultProvider implements FaultProvider {
             runbookWithin = params.duration("runbook-within", DEFAULT_RUNBOOK_WITHIN);
             readyWithin = params.duration("ready-within", FaultSettings.DEFAULT_READY_WITHIN);
         }
-        return new RegionOutage(region, to, location, field, toLocation, toField, downstreamTopics, runbookWithin,
-                readyWithin);
+        return new RegionOutage(region, to, location, field, toLocation, toField, downstreamTopics, replicatedWithin,
+                runbookWithin, readyWithin);
     }
 
     static final class RegionOutage implements Fault {
@@ -83,13 +92,16 @@ public final class RegionOutageFaultProvider implements FaultProvider {
         private final Location targetLocation;
         private final String targetField;
         private final List<String> downstreamTopics;
+        private final Duration replicatedWithin;
         private final Duration runbookWithin;
         private final Duration readyWithin;
         private volatile boolean takenDown;
 
         RegionOutage(String region, String requestedTarget, Location location, String field, Location targetLocation,
-                     String targetField, List<String> downstreamTopics, Duration runbookWithin, Duration readyWithin) {
+                     String targetField, List<String> downstreamTopics, Duration replicatedWithin, Duration runbookWithin,
+                     Duration readyWithin) {
             this.downstreamTopics = List.copyOf(downstreamTopics);
+            this.replicatedWithin = replicatedWithin;
             this.region = region;
             this.requestedTarget = requestedTarget;
             this.location = location;
@@ -156,7 +168,7 @@ public final class RegionOutageFaultProvider implements FaultProvider {
             String to = target(failover.failoverTargets(), context.topology());
             RegionSwitch producers = context.store().computeIfAbsent(RegionSwitch.class, RegionSwitch::new);
             context.evidence("before the outage: " + failover.prepare(context.deployment(), region, to, downstreamTopics,
-                    runbookWithin));
+                    replicatedWithin));
             // set first: a take-down that fails half way (links cut, broker still up) is healed all the same
             takenDown = true;
             Outage outage = failover.takeDown(region);
