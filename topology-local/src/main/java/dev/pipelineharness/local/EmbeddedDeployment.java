@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.io.IOException;
 import dev.pipelineharness.local.kafka.KafkaRegion;
+import dev.pipelineharness.local.failover.MovableDeployment;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
@@ -39,7 +40,7 @@ import java.util.stream.Stream;
  * its topics, DynamoDB tables, connectors and Flink job, all named with the scenario's namespace.
  * Deploying is all or nothing: when a step fails, what the earlier steps created is removed again.
  */
-public final class EmbeddedDeployment extends NamespacedDeployment {
+public final class EmbeddedDeployment extends NamespacedDeployment implements MovableDeployment {
 
     private final EmbeddedTopology topology;
     private final EmbeddedComponents parts;
@@ -140,6 +141,7 @@ public final class EmbeddedDeployment extends NamespacedDeployment {
      *
      * @return the resolved, rewritten SQL the new job runs
      */
+    @Override
     public synchronized List<PipelineFile> resubmitFlink(KafkaRegion region, UnaryOperator<String> rewrite)
             throws IOException, InterruptedException {
         if (closed) {
@@ -163,6 +165,7 @@ public final class EmbeddedDeployment extends NamespacedDeployment {
     }
 
     /** Something a failover started for this deployment, stopped first when it is undeployed. */
+    @Override
     public synchronized void ownFailoverResource(AutoCloseable resource) {
         failoverResources.add(resource);
     }

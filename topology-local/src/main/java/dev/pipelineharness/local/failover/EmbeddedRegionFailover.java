@@ -8,7 +8,6 @@ import dev.pipelineharness.api.control.FailoverReport;
 import dev.pipelineharness.api.control.FailoverReport.GroupResumption;
 import dev.pipelineharness.api.control.Outage;
 import dev.pipelineharness.api.control.RegionFailover;
-import dev.pipelineharness.local.EmbeddedDeployment;
 import dev.pipelineharness.local.control.EmbeddedComponents;
 import dev.pipelineharness.local.kafka.KafkaLink;
 import dev.pipelineharness.local.kafka.KafkaRegion;
@@ -83,7 +82,9 @@ public final class EmbeddedRegionFailover implements RegionFailover {
     public FailoverReport failover(Deployment deployment, Outage outage, String to, RegionSwitch producers,
                                    Duration timeout) throws Exception {
         requirePair(outage.region(), to);
-        EmbeddedDeployment embedded = (EmbeddedDeployment) deployment;
+        if (!(deployment instanceof MovableDeployment embedded)) {
+            throw new IllegalArgumentException("not a deployment of the embedded topology: " + deployment);
+        }
         KafkaRegion target = parts.get().region(to);
         List<String> steps = new ArrayList<>();
         List<String> topics = deployment.pipeline().topics().stream().map(TopicSpec::name).map(deployment::topic).toList();
