@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
 /**
@@ -32,15 +33,26 @@ public final class RegionSwitch {
 
     private volatile String region;
     private final List<Handover> handovers = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
 
     /** The region producers must write to now; empty while they stay where they started. */
     public Optional<String> region() {
         return Optional.ofNullable(region);
     }
 
-    /** Moves every honouring producer to {@code region}, from its next send on. */
+    /**
+     * Moves every honouring producer to {@code region}, from its next send on, and tells the listeners
+     * at once (in this thread): a producer blocked on the lost region is woken up by giving it up.
+     */
     public void switchTo(String region) {
         this.region = Objects.requireNonNull(region, "region");
+        listeners.forEach(listener -> listener.accept(region));
+    }
+
+    /** Called with the new region on every {@link #switchTo}; closing the returned handle stops that. */
+    public AutoCloseable onSwitch(Consumer<String> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+        return () -> listeners.remove(listener);
     }
 
     /** Called by a writer once, when its first record went to the new region. */

@@ -26,6 +26,7 @@ public final class KafkaRecordWriter implements AutoCloseable {
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
+    private volatile boolean abandoned;
 
     public KafkaRecordWriter(KafkaEndpoint endpoint, Ledger ledger, String clientId) {
         this(new KafkaProducer<>(producerConfig(endpoint, clientId), new ByteArraySerializer(), new ByteArraySerializer()),
@@ -55,15 +56,24 @@ public final class KafkaRecordWriter implements AutoCloseable {
     public void send(String topic, byte[] key, byte[] value, long ordinal) {
         ledger.written(ordinal);
         sent.incrementAndGet();
-        producer.send(new ProducerRecord<>(topic, key, value), (metadata, exception) -> {
-            if (exception == null) {
-                ledger.acknowledged(ordinal);
-                acknowledged.incrementAndGet();
-            } else {
-                failed.incrementAndGet();
-                firstFailure.compareAndSet(null, exception);
+        try {
+            producer.send(new ProducerRecord<>(topic, key, value), (metadata, exception) -> {
+                if (exception == null) {
+                    ledger.acknowledged(ordinal);
+                    acknowledged.incrementAndGet();
+                } else {
+                    failed.incrementAndGet();
+                    firstFailure.compareAndSet(null, exception);
+                }
+            });
+        } catch (RuntimeException e) {
+            if (!abandoned) {
+                throw e;
             }
-        });
+            // given up while this send waited (for the lost region's metadata): it failed, as its record
+            failed.incrementAndGet();
+            firstFailure.compareAndSet(null, e);
+        }
     }
 
     /** Waits until every record sent so far is acknowledged or failed. */
@@ -94,6 +104,7 @@ public final class KafkaRecordWriter implements AutoCloseable {
      * and fails them, so the ledger keeps them written but unacknowledged.
      */
     public void abandon() {
+        abandoned = true;
         producer.close(Duration.ZERO);
     }
 

@@ -23,12 +23,12 @@ public final class RegionalKafkaWriter implements AutoCloseable {
     private final long rangeStart;
     private final long rangeEnd;
     private final Duration flushWithin;
-    private KafkaRecordWriter current;
-    private String region;
-    private long retiredAcknowledged;
-    private long retiredFailed;
-    private long abandoned;
-    private Exception firstFailure;
+    /** Read by the switch's listener (another thread), replaced only by the writing thread. */
+    private volatile KafkaRecordWriter current;
+    private volatile String region;
+    /** The producers left behind; their late callbacks still count, so their figures are summed when asked. */
+    private final java.util.List<KafkaRecordWriter> retired = new java.util.ArrayList<>();
+    private final AutoCloseable listening;
 
     /**
      * @param rangeStart the first ordinal this writer's generator reserved
@@ -50,6 +50,13 @@ public final class RegionalKafkaWriter implements AutoCloseable {
         this.flushWithin = flushWithin;
         this.region = regionSwitch.region().orElse(initialRegion);
         this.current = writerFor.apply(region, "");
+        // a send blocked on the lost region (waiting for its metadata, up to max.block.ms) must not hold
+        // the producers there: the switch gives the old producer up at once, which wakes the send
+        this.listening = regionSwitch.onSwitch(newRegion -> {
+            if (!newRegion.equals(region)) {
+                current.abandon();
+            }
+        });
     }
 
     public void send(String topic, byte[] key, byte[] value, long ordinal) {
@@ -72,6 +79,7 @@ public final class RegionalKafkaWriter implements AutoCloseable {
             }
             Thread.sleep(FLUSH_POLL.toMillis()); // polls the producer's own counters, bounded above
         }
+        followSwitch(rangeEnd);
         current.flush();
     }
 
@@ -80,21 +88,16 @@ public final class RegionalKafkaWriter implements AutoCloseable {
         if (wanted.equals(region)) {
             return;
         }
-        long pending = current.pending();
-        current.abandon();
-        abandoned += pending;
-        retire(current);
+        KafkaRecordWriter previous = current;
+        previous.abandon();
+        retire(previous);
         region = wanted;
         current = writerFor.apply(region, "-" + region);
         regionSwitch.handedOver(rangeStart, rangeEnd, nextOrdinal, region);
     }
 
     private void retire(KafkaRecordWriter writer) {
-        retiredAcknowledged += writer.acknowledged();
-        retiredFailed += writer.failed();
-        if (firstFailure == null) {
-            firstFailure = writer.firstFailure();
-        }
+        retired.add(writer);
     }
 
     /** The region written to now. */
@@ -102,25 +105,31 @@ public final class RegionalKafkaWriter implements AutoCloseable {
         return region;
     }
 
-    /** Records given up on when their region went away (written, never acknowledged). */
+    /** Records the producers left behind failed, those given up on when their region went away among them. */
     public long abandoned() {
-        return abandoned;
+        return retired.stream().mapToLong(KafkaRecordWriter::failed).sum();
     }
 
     public long acknowledged() {
-        return retiredAcknowledged + current.acknowledged();
+        return retired.stream().mapToLong(KafkaRecordWriter::acknowledged).sum() + current.acknowledged();
     }
 
     public long failed() {
-        return retiredFailed + current.failed();
+        return abandoned() + current.failed();
     }
 
     public Exception firstFailure() {
-        return firstFailure != null ? firstFailure : current.firstFailure();
+        return retired.stream().map(KafkaRecordWriter::firstFailure).filter(java.util.Objects::nonNull).findFirst()
+                .orElse(current.firstFailure());
     }
 
     @Override
     public void close() {
+        try {
+            listening.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         current.close();
     }
 }

@@ -15,13 +15,24 @@ class RegionalKafkaWriterTest {
 
     private final Ledger ledger = new Ledger();
     private final RegionSwitch regionSwitch = new RegionSwitch();
-    /** east never answers (its broker is gone); west acknowledges at once. */
+    /**
+     * east never answers (its broker is gone) and, closed, fails what it holds, as KafkaProducer.close
+     * does; west acknowledges at once.
+     */
     private final Map<String, MockProducer<byte[], byte[]>> producers = new HashMap<>();
 
     private RegionalKafkaWriter writer(long base, long count) {
         return new RegionalKafkaWriter((region, suffix) -> {
             MockProducer<byte[], byte[]> producer = new MockProducer<>(region.equals("west"), null,
-                    new ByteArraySerializer(), new ByteArraySerializer());
+                    new ByteArraySerializer(), new ByteArraySerializer()) {
+                @Override
+                public synchronized void close(Duration timeout) {
+                    while (errorNext(new org.apache.kafka.common.errors.TimeoutException("east is gone"))) {
+                        // fail every pending send
+                    }
+                    super.close(timeout);
+                }
+            };
             producers.put(region, producer);
             return new KafkaRecordWriter(producer, ledger);
         }, "east", regionSwitch, base, base + count, Duration.ofSeconds(5));
