@@ -35,7 +35,7 @@ class ProvidersTest {
         assertThat(generators()).containsOnlyKeys("business-events", "entity-changes", "reference-data", "interactions",
                 "records", "replay");
         assertThat(checks()).containsOnlyKeys("routed", "topic-count", "cdc-captured", "table-matches", "no-loss",
-                "no-duplicates", "registered-schemas", "expected-rows", "sql-oracle", "record-properties");
+                "no-duplicates", "registered-schemas", "expected-rows", "sql-oracle", "record-properties", "failover");
     }
 
     @Test
