@@ -173,9 +173,9 @@ public final class RegionOutageFaultProvider implements FaultProvider {
             takenDown = true;
             Outage outage = failover.takeDown(region);
             context.evidence("outage: " + outage.evidence());
-            FailoverReport report = failover.failover(context.deployment(), outage, to, producers, runbookWithin);
+            FailoverReport report = failover.failover(context.deployment(), outage, to, producers,
+                    step -> context.evidence("runbook: " + step), runbookWithin);
             context.store().put(FailoverReport.class, report);
-            report.steps().forEach(step -> context.evidence("runbook: " + step));
         }
 
         @Override

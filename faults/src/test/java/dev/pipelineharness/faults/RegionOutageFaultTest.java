@@ -136,9 +136,10 @@ class RegionOutageFaultTest {
 
         @Override
         public FailoverReport failover(Deployment deployment, Outage outage, String to, RegionSwitch producers,
-                                       Duration timeout) {
+                                       java.util.function.Consumer<String> steps, Duration timeout) {
             calls.add("failover " + outage.region() + "->" + to);
             producers.switchTo(to);
+            report.steps().forEach(steps);
             return report;
         }
 

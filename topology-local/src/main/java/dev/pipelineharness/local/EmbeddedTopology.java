@@ -214,8 +214,8 @@ public final class EmbeddedTopology implements Topology, TopologyControl, Region
 
     @Override
     public FailoverReport failover(Deployment deployment, Outage outage, String to, RegionSwitch producers,
-                                   Duration timeout) throws Exception {
-        return failover().failover(deployment, outage, to, producers, timeout);
+                                   java.util.function.Consumer<String> steps, Duration timeout) throws Exception {
+        return failover().failover(deployment, outage, to, producers, steps, timeout);
     }
 
     @Override

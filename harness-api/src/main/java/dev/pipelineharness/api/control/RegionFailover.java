@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
 /**
@@ -56,10 +57,11 @@ public interface RegionFailover {
 
     /**
      * Runs the failover runbook for {@code deployment} from the region of {@code outage} to {@code to},
-     * moving the producers with {@code producers}; every wait bounded by {@code timeout}.
+     * moving the producers with {@code producers}; every wait bounded by {@code timeout}. Each step is
+     * told to {@code steps} as it completes (for the run's timeline) and listed in the report.
      */
     FailoverReport failover(Deployment deployment, Outage outage, String to, RegionSwitch producers,
-                            Duration timeout) throws Exception;
+                            Consumer<String> steps, Duration timeout) throws Exception;
 
     /** Brings {@code region} back on its data and returns, within {@code timeout}, once it is ready; the evidence. */
     String bringBack(String region, Duration timeout) throws Exception;

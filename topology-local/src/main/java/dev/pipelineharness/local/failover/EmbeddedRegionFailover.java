@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -80,25 +81,29 @@ public final class EmbeddedRegionFailover implements RegionFailover {
 
     @Override
     public FailoverReport failover(Deployment deployment, Outage outage, String to, RegionSwitch producers,
-                                   Duration timeout) throws Exception {
+                                   Consumer<String> progress, Duration timeout) throws Exception {
         requirePair(outage.region(), to);
         if (!(deployment instanceof MovableDeployment embedded)) {
             throw new IllegalArgumentException("not a deployment of the embedded topology: " + deployment);
         }
         KafkaRegion target = parts.get().region(to);
         List<String> steps = new ArrayList<>();
+        Consumer<String> step = text -> {
+            steps.add(text);
+            progress.accept(text);
+        };
         List<String> topics = deployment.pipeline().topics().stream().map(TopicSpec::name).map(deployment::topic).toList();
 
         // 1. cutover: what the replica holds once nothing more can arrive from the lost region
         Map<String, Map<Integer, Long>> cutover = CutoverOffsets.settle(target.admin(), topics, SETTLE, timeout);
-        steps.add(since(outage) + to + " holds its copy at cutover: " + describe(deployment, cutover));
+        step.accept(since(outage) + to + " holds its copy at cutover: " + describe(deployment, cutover));
         ArrivalWatcher arrivals = new ArrivalWatcher(target.bootstrapServers(KafkaLink.HARNESS), cutover);
         embedded.ownFailoverResource(arrivals);
 
         // 2. producers move
         producers.switchTo(to);
         Instant cutoverAt = Instant.now();
-        steps.add(since(outage) + "producers moved to " + to);
+        step.accept(since(outage) + "producers moved to " + to);
 
         // 3. the streaming job restarts in the new region from its groups' translated offsets
         // the groups' positions as synced, read before the new job commits any of its own
@@ -108,10 +113,10 @@ public final class EmbeddedRegionFailover implements RegionFailover {
             return FailoverSql.fromGroupOffsets(text);
         });
         if (sql.isEmpty()) {
-            steps.add(since(outage) + "no Flink job to move");
+            step.accept(since(outage) + "no Flink job to move");
         } else {
             String text = String.join("\n", sql.stream().map(PipelineFile::text).toList());
-            steps.add(since(outage) + "Flink job cancelled and resubmitted against " + to + ", "
+            step.accept(since(outage) + "Flink job cancelled and resubmitted against " + to + ", "
                     + FailoverSql.sources(text) + " source(s) from group offsets ("
                     + String.join(", ", positions.stream().filter(p -> !p.isEmpty()).toList()) + "), running");
         }
@@ -122,7 +127,7 @@ public final class EmbeddedRegionFailover implements RegionFailover {
             GroupResumption resumption = group.resume(target.bootstrapServers(KafkaLink.HARNESS), target.admin(),
                     RESUME_READ);
             resumed.add(resumption);
-            steps.add(since(outage) + "group " + group.group() + " resumed in " + to + " at " + resumption.resumedAt()
+            step.accept(since(outage) + "group " + group.group() + " resumed in " + to + " at " + resumption.resumedAt()
                     + " of " + resumption.producedInTo() + " (had committed " + resumption.committedInFrom() + " in "
                     + outage.region() + "), read " + resumption.readAfterResume() + " record(s)");
         }
