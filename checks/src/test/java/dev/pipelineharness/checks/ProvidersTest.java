@@ -36,7 +36,7 @@ class ProvidersTest {
                 "records", "replay");
         assertThat(checks()).containsOnlyKeys("routed", "topic-count", "cdc-captured", "table-matches", "no-loss",
                 "no-duplicates", "registered-schemas", "expected-rows", "sql-oracle", "record-properties", "latency", "recovery",
-                "order");
+                "order", "failover");
     }
 
     @Test

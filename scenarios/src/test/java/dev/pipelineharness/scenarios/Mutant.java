@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A deliberately broken copy of a reference pipeline ({@code scenarios/mutants/NAME}) and what a
+ * A deliberately broken copy of a reference pipeline ({@code scenarios/mutants/NAME}, with a
+ * {@code pipeline.yaml} that extends it), or a weakened setup around an unchanged one (no
+ * {@code pipeline.yaml}: the scenario's faults break what the pipeline relies on), and what a
  * trustworthy harness must say about it: which checks turn red, and words their message must
  * contain, so a mutant counts as caught only when the diff names the actual mismatch. Every other
  * check of the mutant's scenario must pass: the control that the run itself was sound.
@@ -25,6 +27,11 @@ public record Mutant(String name, List<Expectation> expectations) {
         return new Expectation(check, List.of(words));
     }
 
+    /** Whether the mutation is in a pipeline copy (a {@code pipeline.yaml}) rather than in the scenario's setup. */
+    public boolean mutatesPipeline() {
+        return java.nio.file.Files.exists(MUTANTS.resolve(name).resolve("pipeline.yaml"));
+    }
+
     public Path scenario() {
         return MUTANTS.resolve(name).resolve("mutant.scenario.yaml");
     }
@@ -43,6 +50,7 @@ public record Mutant(String name, List<Expectation> expectations) {
                 of("inner-join-totals", red("user_purchase_totals", "missing")),
                 of("revenue-counts-cancelled", red("sql-oracle: revenue_per_customer_hour", "wrong", "revenue expected")),
                 of("car-keyed-by-event-id", red("routed: filtered_car_events", "wrong", "differs in key: expected car-")),
+                of("drill-without-mirror", red("failover", "RPO above its bound", "lost at cutover")),
                 of("consumer-ignores-channel",
                         red("routed: filtered_loan_events", "wrong", "differs in channel: expected ", ", observed absent"),
                         red("routed: filtered_service_events", "wrong", "differs in channel: expected "),

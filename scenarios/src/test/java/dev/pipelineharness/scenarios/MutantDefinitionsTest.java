@@ -24,7 +24,7 @@ class MutantDefinitionsTest {
 
     @TestFactory
     List<DynamicTest> everyMutantChangesExactlyOneFileOfItsBase() {
-        return Mutant.all().stream().map(mutant -> DynamicTest.dynamicTest(mutant.name(), () -> {
+        return Mutant.all().stream().filter(Mutant::mutatesPipeline).map(mutant -> DynamicTest.dynamicTest(mutant.name(), () -> {
             PipelineDefinition mutated = loader.load(Mutant.MUTANTS.resolve(mutant.name()));
             String base = Files.readString(Mutant.MUTANTS.resolve(mutant.name()).resolve("pipeline.yaml"))
                     .lines().filter(line -> line.startsWith("extends: ")).findFirst().orElseThrow()
@@ -34,6 +34,14 @@ class MutantDefinitionsTest {
             assertThat(changedFiles(reference, mutated)).as("files %s changes", mutant.name()).hasSize(1);
             assertThat(mutated.topics()).isEqualTo(reference.topics());
         })).toList();
+    }
+
+    /** A weakened setup keeps the reference pipeline: its mutation must be a fault in its scenario. */
+    @TestFactory
+    List<DynamicTest> everySetupMutantWeakensItsScenarioWithAFault() {
+        return Mutant.all().stream().filter(mutant -> !mutant.mutatesPipeline()).map(mutant -> DynamicTest.dynamicTest(
+                mutant.name(), () -> assertThat(Files.readString(mutant.scenario())).contains("faults:")
+                        .contains("pipeline: ../../pipelines/"))).toList();
     }
 
     @Test

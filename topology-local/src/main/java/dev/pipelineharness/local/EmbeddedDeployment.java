@@ -27,6 +27,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.io.IOException;
+import dev.pipelineharness.local.kafka.KafkaRegion;
+import dev.pipelineharness.local.failover.MovableDeployment;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
@@ -36,7 +40,7 @@ import java.util.stream.Stream;
  * its topics, DynamoDB tables, connectors and Flink job, all named with the scenario's namespace.
  * Deploying is all or nothing: when a step fails, what the earlier steps created is removed again.
  */
-public final class EmbeddedDeployment extends NamespacedDeployment {
+public final class EmbeddedDeployment extends NamespacedDeployment implements MovableDeployment {
 
     private final EmbeddedTopology topology;
     private final EmbeddedComponents parts;
@@ -47,6 +51,10 @@ public final class EmbeddedDeployment extends NamespacedDeployment {
     private boolean topicsCreated;
     private final List<String> dynamoTables = new ArrayList<>();
     private FlinkSqlJob flinkJob;
+    /** The placeholder values every reader shares, kept so a failover can render the SQL against another region. */
+    private Map<String, String> commonPlaceholders;
+    /** What a failover started for this deployment (a watcher of the new region): closed first on undeploy. */
+    private final List<AutoCloseable> failoverResources = new ArrayList<>();
     private boolean closed;
 
     private EmbeddedDeployment(EmbeddedTopology topology, PipelineDefinition pipeline, Namespace namespace) {
@@ -74,6 +82,7 @@ public final class EmbeddedDeployment extends NamespacedDeployment {
         JdbcEndpoint jdbc = parts.postgres().jdbcEndpoint();
         Map<String, String> common = PlaceholderValues.common(pipeline, namespace, schema, jdbc,
                 parts.dynamoDb().endpoint(), parts.registry().url());
+        commonPlaceholders = common;
 
         postgresSchema.createAndRun(pipeline.postgresDdl(), common);
         parts.east().createTopics(pipeline.topics(), names::topic);
@@ -114,16 +123,64 @@ public final class EmbeddedDeployment extends NamespacedDeployment {
         }
     }
 
-    private CompletableFuture<FlinkSqlJob> startFlink(JdbcEndpoint jdbc, Map<String, String> common) {
-        Map<String, String> forFlink = PlaceholderValues.forReader(common,
-                parts.east().bootstrapServers(KafkaLink.FLINK), "127.0.0.1", parts.postgres().port(),
+    /** The placeholder values the Flink job reading {@code region} sees (secrets among them, kept off disk). */
+    private Map<String, String> flinkPlaceholders(KafkaRegion region, JdbcEndpoint jdbc, Map<String, String> common) {
+        return PlaceholderValues.forReader(common,
+                region.bootstrapServers(KafkaLink.FLINK), "127.0.0.1", parts.postgres().port(),
                 jdbc.database(), parts.dynamoDb().endpoint().endpointOverride().orElseThrow());
+    }
+
+    private List<PipelineFile> resolvedFlinkSql(Map<String, String> forFlink) {
         List<PipelineFile> resolved = new ArrayList<>();
         for (PipelineFile file : pipeline.flinkSql()) {
             // written to disk for the Flink JVM: secrets as ${secret.NAME}, their values go with the submission
             resolved.add(new PipelineFile(file.path(), file.displayName(),
                     Placeholders.resolve(file, PlaceholderValues.referencingSecrets(forFlink))));
         }
+        return resolved;
+    }
+
+    /**
+     * The failover runbook's Flink step: cancels this deployment's job (its region is gone) and submits
+     * the pipeline's SQL again, resolved against {@code region} and passed through {@code rewrite} (which
+     * moves its sources to their groups' offsets), as a fresh job of its own that undeploy cancels.
+     *
+     * @return the resolved, rewritten SQL the new job runs
+     */
+    @Override
+    public synchronized List<PipelineFile> resubmitFlink(KafkaRegion region, UnaryOperator<String> rewrite)
+            throws IOException, InterruptedException {
+        if (closed) {
+            throw new IllegalStateException("deployment " + namespace.prefix() + " is closed");
+        }
+        if (flinkJob == null) {
+            return List.of();
+        }
+        // the old job's region is gone: its cancellation ends when its producers give up, undeploy awaits it
+        FlinkSqlJob previous = flinkJob;
+        previous.requestCancel();
+        failoverResources.add(previous);
+        List<PipelineFile> rewritten = new ArrayList<>();
+        Map<String, String> forFlink = flinkPlaceholders(region, parts.postgres().jdbcEndpoint(), commonPlaceholders);
+        for (PipelineFile file : resolvedFlinkSql(forFlink)) {
+            rewritten.add(new PipelineFile(file.path(), file.displayName(), rewrite.apply(file.text())));
+        }
+        flinkJob = null;
+        flinkJob = FlinkSqlJob.submitTo(parts.flink(), namespace.prefix() + "flink_" + region.region(), rewritten,
+                PlaceholderValues.secretsOf(forFlink),
+                parts.runDirectory().resolve("flink").resolve(schema + "-" + region.region()), timeout);
+        return rewritten;
+    }
+
+    /** Something a failover started for this deployment, stopped first when it is undeployed. */
+    @Override
+    public synchronized void ownFailoverResource(AutoCloseable resource) {
+        failoverResources.add(resource);
+    }
+
+    private CompletableFuture<FlinkSqlJob> startFlink(JdbcEndpoint jdbc, Map<String, String> common) {
+        Map<String, String> forFlink = flinkPlaceholders(parts.east(), jdbc, common);
+        List<PipelineFile> resolved = resolvedFlinkSql(forFlink);
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return FlinkSqlJob.submitTo(parts.flink(), namespace.prefix() + "flink", resolved,
@@ -191,10 +248,16 @@ public final class EmbeddedDeployment extends NamespacedDeployment {
         }
         closed = true;
         CleanupSteps cleanup = new CleanupSteps();
+        for (AutoCloseable resource : failoverResources) {
+            cleanup.attempt(resource::close);
+        }
         if (flinkJob != null) {
             cleanup.attempt(flinkJob::close);
-            // cancelled: nothing restores this scenario's job later, so its checkpoints go with it
-            cleanup.attempt(() -> Directories.deleteQuietly(parts.runDirectory().resolve("flink").resolve(schema)));
+        }
+        // cancelled: nothing restores this scenario's job later, so its checkpoints go with it (both regions')
+        for (String region : EmbeddedTopology.REGIONS) {
+            String directory = region.equals("east") ? schema : schema + "-" + region;
+            cleanup.attempt(() -> Directories.deleteQuietly(parts.runDirectory().resolve("flink").resolve(directory)));
         }
         ConnectorClient connectors = parts.connect().connectors();
         for (String name : connectorNames) {

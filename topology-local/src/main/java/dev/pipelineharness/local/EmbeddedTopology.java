@@ -18,6 +18,11 @@ import dev.pipelineharness.api.control.Scope;
 import dev.pipelineharness.api.control.TopologyControl;
 import dev.pipelineharness.local.connect.ConnectWorker;
 import dev.pipelineharness.local.control.EmbeddedControl;
+import dev.pipelineharness.local.failover.EmbeddedRegionFailover;
+import dev.pipelineharness.api.RegionSwitch;
+import dev.pipelineharness.api.control.FailoverReport;
+import dev.pipelineharness.api.control.Outage;
+import dev.pipelineharness.api.control.RegionFailover;
 import dev.pipelineharness.local.dynamodb.DynamoDbLocalServer;
 import dev.pipelineharness.local.flink.FlinkSessionCluster;
 import dev.pipelineharness.local.kafka.KafkaLink;
@@ -59,7 +64,7 @@ import java.util.concurrent.Executors;
  * <p>Independent components start in parallel, the slowest first, so both cores stay busy; {@link #close()} stops everything in reverse order
  * and is safe from a shutdown hook.
  */
-public final class EmbeddedTopology implements Topology, TopologyControl {
+public final class EmbeddedTopology implements Topology, TopologyControl, RegionFailover {
 
     static final List<String> REGIONS = List.of("east", "west");
 
@@ -89,6 +94,7 @@ public final class EmbeddedTopology implements Topology, TopologyControl {
     private LinkProxy connectToDynamoDb;
     private EmbeddedEndpoints endpoints;
     private EmbeddedControl control;
+    private EmbeddedRegionFailover failover;
     private volatile boolean closed;
 
     EmbeddedTopology(TopologySettings settings) {
@@ -181,14 +187,51 @@ public final class EmbeddedTopology implements Topology, TopologyControl {
 
     /**
      * Every component and link offers its faults through {@link TopologyControl}; this is what they
-     * add up to, and {@value #SCHEMA_CHANGE_FAULT}: a statement run in a deployment's own PostgreSQL
-     * schema through the endpoint every scenario has.
+     * add up to, {@value #SCHEMA_CHANGE_FAULT} (a statement run in a deployment's own PostgreSQL schema
+     * through the endpoint every scenario has), and the region outage with its failover runbook
+     * ({@link RegionFailover}).
      */
     @Override
     public Set<String> supportedFaults() {
         Set<String> kinds = new java.util.HashSet<>(faultKinds());
         kinds.add(SCHEMA_CHANGE_FAULT);
+        kinds.add(RegionFailover.FAULT_KIND);
         return Set.copyOf(kinds);
+    }
+
+    @Override
+    public Map<String, Set<String>> failoverTargets() {
+        return EmbeddedRegionFailover.TARGETS;
+    }
+
+    @Override
+    public String prepare(Deployment deployment, String from, String to, List<String> downstreamTopics,
+                          Duration timeout) throws Exception {
+        return failover().prepare(deployment, from, to, downstreamTopics, timeout);
+    }
+
+    @Override
+    public Outage takeDown(String region) throws Exception {
+        return failover().takeDown(region);
+    }
+
+    @Override
+    public FailoverReport failover(Deployment deployment, Outage outage, String to, RegionSwitch producers,
+                                   java.util.function.Consumer<String> steps, Duration timeout) throws Exception {
+        return failover().failover(deployment, outage, to, producers, steps, timeout);
+    }
+
+    @Override
+    public String bringBack(String region, Duration timeout) throws Exception {
+        return failover().bringBack(region, timeout);
+    }
+
+    private synchronized EmbeddedRegionFailover failover() {
+        requireStarted();
+        if (failover == null) {
+            failover = new EmbeddedRegionFailover(this::components);
+        }
+        return failover;
     }
 
     /** The fault kind of a schema change (DDL) of a CDC table ({@code dev.pipelineharness.faults}). */

@@ -6,7 +6,8 @@ import dev.pipelineharness.api.Generator;
 import dev.pipelineharness.api.TopicSpec;
 import dev.pipelineharness.generators.Pacer;
 import dev.pipelineharness.generators.ValuePools;
-import dev.pipelineharness.generators.write.KafkaRecordWriter;
+import dev.pipelineharness.api.RegionSwitch;
+import dev.pipelineharness.generators.write.RegionalKafkaWriter;
 import dev.pipelineharness.ledger.Ledger;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
@@ -40,15 +41,18 @@ final class BusinessEventsGenerator implements Generator {
         for (EventType type : EventType.values()) {
             destinations.put(type, ledger.destination(type.filteredTopic()));
         }
-        long base = ledger.reserve(shape.pacing().plannedCount());
+        long planned = shape.pacing().plannedCount();
+        long base = ledger.reserve(planned);
         ledger.source(shape.topic());
+        // a failover runbook (region-outage) may move the producers mid-run; without one this writes to the primary region
+        RegionSwitch regionSwitch = context.store().computeIfAbsent(RegionSwitch.class, RegionSwitch::new);
         BusinessEventSequence sequence = new BusinessEventSequence(shape, context.seed(), ValuePools.forSeed(context.seed()), base);
         String topic = deployment.topic(shape.topic());
         String format = deployment.pipeline().topic(shape.topic()).map(TopicSpec::format).orElse("json");
         long sent = 0;
         try (EventEncoder encoder = EventEncoders.forFormat(format, deployment);
-             KafkaRecordWriter writer = new KafkaRecordWriter(deployment.endpoints().kafka(), ledger,
-                     deployment.namespace().prefix() + "business-events")) {
+             RegionalKafkaWriter writer = new RegionalKafkaWriter(deployment.endpoints(), ledger,
+                     deployment.namespace().prefix() + "business-events", regionSwitch, base, base + planned)) {
             Pacer pacer = new Pacer(shape.pacing());
             dev.pipelineharness.generators.EventTimeCoverage times = shape.times().coverage();
             Map<String, Long> coverage = new java.util.TreeMap<>();
@@ -74,6 +78,10 @@ final class BusinessEventsGenerator implements Generator {
             context.publish("business-events.sent", Long.toString(sent));
             context.publish("business-events.acknowledged", Long.toString(writer.acknowledged()));
             context.publish("business-events.failed", Long.toString(writer.failed()));
+            if (!writer.region().equals(deployment.endpoints().primaryRegion())) {
+                context.publish("business-events.moved-to", writer.region());
+                context.publish("business-events.abandoned", Long.toString(writer.abandoned()));
+            }
             coverage.putIfAbsent("duplicates", 0L);
             times.figures().forEach((name, value) -> coverage.put(name, value));
             coverage.forEach((name, value) -> context.publish("coverage." + name, Long.toString(value)));
@@ -81,7 +89,7 @@ final class BusinessEventsGenerator implements Generator {
                     sent / Math.max(1e-9, pacer.elapsedNanos() / 1e9)));
             if (sent > 0 && writer.acknowledged() == 0) {
                 throw new IllegalStateException("no record of " + sent + " was acknowledged by Kafka at "
-                        + deployment.endpoints().kafka().bootstrapServers(), writer.firstFailure());
+                        + deployment.endpoints().kafka(writer.region()).bootstrapServers(), writer.firstFailure());
             }
         }
     }

@@ -22,9 +22,11 @@ public final class KafkaRecordWriter implements AutoCloseable {
 
     private final Producer<byte[], byte[]> producer;
     private final Ledger ledger;
+    private final AtomicLong sent = new AtomicLong();
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
+    private volatile boolean abandoned;
 
     public KafkaRecordWriter(KafkaEndpoint endpoint, Ledger ledger, String clientId) {
         this(new KafkaProducer<>(producerConfig(endpoint, clientId), new ByteArraySerializer(), new ByteArraySerializer()),
@@ -53,20 +55,35 @@ public final class KafkaRecordWriter implements AutoCloseable {
     /** Sends one copy of ledger record {@code ordinal}; the ledger learns of the ack asynchronously. */
     public void send(String topic, byte[] key, byte[] value, long ordinal) {
         ledger.written(ordinal);
-        producer.send(new ProducerRecord<>(topic, key, value), (metadata, exception) -> {
-            if (exception == null) {
-                ledger.acknowledged(ordinal);
-                acknowledged.incrementAndGet();
-            } else {
-                failed.incrementAndGet();
-                firstFailure.compareAndSet(null, exception);
+        sent.incrementAndGet();
+        try {
+            producer.send(new ProducerRecord<>(topic, key, value), (metadata, exception) -> {
+                if (exception == null) {
+                    ledger.acknowledged(ordinal);
+                    acknowledged.incrementAndGet();
+                } else {
+                    failed.incrementAndGet();
+                    firstFailure.compareAndSet(null, exception);
+                }
+            });
+        } catch (RuntimeException e) {
+            if (!abandoned) {
+                throw e;
             }
-        });
+            // given up while this send waited (for the lost region's metadata): it failed, as its record
+            failed.incrementAndGet();
+            firstFailure.compareAndSet(null, e);
+        }
     }
 
     /** Waits until every record sent so far is acknowledged or failed. */
     public void flush() {
         producer.flush();
+    }
+
+    /** Records sent whose fate (acknowledged or failed) is not known yet. */
+    public long pending() {
+        return sent.get() - acknowledged.get() - failed.get();
     }
 
     public long acknowledged() {
@@ -80,6 +97,15 @@ public final class KafkaRecordWriter implements AutoCloseable {
     /** The first send that failed (after the producer's own retries), if any. */
     public Exception firstFailure() {
         return firstFailure.get();
+    }
+
+    /**
+     * Gives up on every record not acknowledged yet (its region is gone): the producer closes at once
+     * and fails them, so the ledger keeps them written but unacknowledged.
+     */
+    public void abandon() {
+        abandoned = true;
+        producer.close(Duration.ZERO);
     }
 
     @Override

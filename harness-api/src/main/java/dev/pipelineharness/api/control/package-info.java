@@ -9,5 +9,9 @@
  * connectors, see {@link dev.pipelineharness.api.control.ConnectorComponents}); links
  * {@code east.kafka} (the harness to a region's brokers), {@code flink->kafka}, {@code connect->kafka}, {@code connect->postgres},
  * {@code connect->dynamodb}, {@code mirror->east} and {@code mirror->west}.
+ *
+ * <p>A topology with regions to fail over also offers {@link dev.pipelineharness.api.control.RegionFailover}
+ * (the {@code region-outage} fault and its runbook), whose {@link dev.pipelineharness.api.control.FailoverReport}
+ * the {@code failover} check judges.
  */
 package dev.pipelineharness.api.control;

@@ -216,6 +216,19 @@ public final class FlinkSqlJob implements AutoCloseable {
     }
 
     /**
+     * Asks for the job to end and returns at once: a job whose Kafka region is gone takes up to a minute
+     * to finish cancelling (its producers time out closing their transactions), which a failover must
+     * not wait for. {@link #close()} later waits, bounded, for the end.
+     */
+    public void requestCancel() throws IOException, InterruptedException {
+        if (ownsJvm()) {
+            process.kill();
+        } else if (jobId != null && !isTerminal(state())) {
+            rest.cancel(jobId);
+        }
+    }
+
+    /**
      * Stops the job processing: SIGSTOP of its own JVM; on the session, stop-with-savepoint (its
      * sinks commit what they have; the job ends FINISHED and {@link #pausedAt()} names the savepoint).
      */

@@ -28,6 +28,10 @@ final class MirrorMakerProperties {
         properties.put(flow + ".topics", topicsRegex);
         properties.put(target + "->" + source + ".enabled", "false");
         properties.put("replication.policy.class", naming.policyClass());
+        // Exactly-once outputs (Flink's transactional sinks) are copied as their consumers see them:
+        // only committed transactions. The default (read_uncommitted) also copies aborted records and
+        // those of transactions still open, which would reach the replica as plain, visible records.
+        properties.put(flow + ".consumer.isolation.level", "read_committed");
 
         // One broker per region: every topic MirrorMaker or its Connect worker creates has one replica.
         for (String key : new String[] {"replication.factor", "checkpoints.topic.replication.factor",
