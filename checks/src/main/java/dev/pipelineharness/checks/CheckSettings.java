@@ -22,4 +22,20 @@ public final class CheckSettings {
         }
         return within;
     }
+
+    /** A share written {@code 1%} or {@code 0.01}, between 0 and 1. */
+    public static double fraction(Params params, String key) {
+        String text = params.string(key).trim();
+        double value;
+        try {
+            value = text.endsWith("%") ? Double.parseDouble(text.substring(0, text.length() - 1).trim()) / 100
+                    : Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw params.error(key, "must be a percentage such as 1% or a fraction such as 0.01, was '" + text + "'");
+        }
+        if (value < 0 || value > 1) {
+            throw params.error(key, "must be between 0% and 100%, was " + text);
+        }
+        return value;
+    }
 }

@@ -29,7 +29,12 @@ public abstract class LedgerCheckProvider implements CheckProvider {
         }
     }
 
-    /** {@code no-duplicates} or {@code no-duplicates: {within: 60s}}. */
+    /**
+     * {@code no-duplicates} ({@code exactly-once}: no record twice) or
+     * {@code no-duplicates: {guarantee: at-least-once, max: 1%}}: redelivered records, as a share of
+     * the records written, at most {@code max} (a pipeline that promises at-least-once, such as
+     * Debezium or a non-transactional sink, judged against the bound it is allowed).
+     */
     public static final class NoDuplicates extends LedgerCheckProvider {
         @Override
         public String name() {
@@ -38,13 +43,26 @@ public abstract class LedgerCheckProvider implements CheckProvider {
 
         @Override
         public List<Check> create(Params params) {
-            guarantee(params, List.of("exactly-once"), "exactly-once");
-            return List.of(new LedgerCheck("no-duplicates", within(params),
-                    view -> HopReport.duplicated(view, LedgerComparison.noDuplicates(view.summary()))));
+            String guarantee = guarantee(params, List.of("exactly-once", "at-least-once"), "exactly-once", "max");
+            if (guarantee.equals("exactly-once")) {
+                if (params.isMapping() && params.has("max")) {
+                    throw params.error("max", "a bound on redeliveries needs guarantee: at-least-once;"
+                            + " exactly-once allows none");
+                }
+                return List.of(new LedgerCheck("no-duplicates", within(params),
+                        view -> HopReport.duplicated(view, LedgerComparison.noDuplicates(view.summary()))));
+            }
+            if (!params.isMapping() || !params.has("max")) {
+                throw params.error(params.isMapping() ? "max" : "", "at-least-once needs its bound:"
+                        + " {guarantee: at-least-once, max: 1%} (the share of records that may arrive twice)");
+            }
+            double max = CheckSettings.fraction(params, "max");
+            return List.of(new LedgerCheck("no-duplicates: at-least-once, max " + LedgerComparison.percent(max),
+                    within(params), view -> HopReport.duplicated(view, LedgerComparison.atLeastOnce(view.summary(), max))));
         }
     }
 
-    static String guarantee(Params params, List<String> choices, String defaultValue) {
+    static String guarantee(Params params, List<String> choices, String defaultValue, String... otherKeys) {
         if (params.isScalar()) {
             String value = params.scalarText();
             if (!choices.contains(value)) {
@@ -56,7 +74,9 @@ public abstract class LedgerCheckProvider implements CheckProvider {
         if (params.isNull()) {
             return defaultValue;
         }
-        params.allowOnly("guarantee", "within");
+        List<String> allowed = new java.util.ArrayList<>(List.of("guarantee", "within"));
+        allowed.addAll(List.of(otherKeys));
+        params.allowOnly(allowed);
         return params.choice("guarantee", choices, defaultValue);
     }
 

@@ -40,6 +40,29 @@ public final class LedgerComparison {
                 .verdict();
     }
 
+    /**
+     * At-least-once within a bound: green while the records that arrived more than once are at most
+     * {@code max} of those written, with the figure in the summary either way.
+     */
+    public static Verdict atLeastOnce(LedgerSummary summary, double max) {
+        long duplicated = summary.count(RecordStatus.DUPLICATED);
+        double share = summary.written() == 0 ? 0 : (double) duplicated / summary.written();
+        String figures = duplicated + " of " + summary.written() + " record(s) redelivered (" + percent(share) + ", at most "
+                + percent(max) + " allowed)";
+        if (share <= max) {
+            return Verdict.pass("no-duplicates (at-least-once): " + figures);
+        }
+        Verdict diff = new DiffReport("no-duplicates (at-least-once)", summary.written(), summary.written() + duplicated)
+                .section("duplicated" + more(duplicated, summary.samples(RecordStatus.DUPLICATED).size()),
+                        summary.samples(RecordStatus.DUPLICATED))
+                .verdict();
+        return Verdict.fail(diff.summary() + "; " + figures, diff.details());
+    }
+
+    public static String percent(double share) {
+        return String.format(java.util.Locale.ROOT, "%.2f%%", share * 100);
+    }
+
     private static String more(long total, int shown) {
         return total > shown ? " (" + total + " in all)" : "";
     }

@@ -8,6 +8,7 @@ import dev.pipelineharness.api.CheckProvider;
 import dev.pipelineharness.api.FaultWindows;
 import dev.pipelineharness.api.ScenarioDefinitionException;
 import dev.pipelineharness.api.Verdict;
+import dev.pipelineharness.testkit.Providers;
 import dev.pipelineharness.ledger.Ledger;
 import dev.pipelineharness.ledger.LedgerObserver;
 import dev.pipelineharness.testkit.TestParams;
@@ -297,6 +298,42 @@ class FaultChecksTest {
         assertThat(verdict.summary()).endsWith("; 1 duplicated between raw_business_events and filtered_loan_events");
         assertThat(verdict.details()).contains("#0 -> filtered_loan_events: raw_business_events 1, filtered_loan_events 2,"
                 + " west:filtered_loan_events 2: duplicated between raw_business_events and filtered_loan_events");
+    }
+
+    @Test
+    void atLeastOnceAllowsRedeliveriesUpToItsBoundAndNamesWhereTheyCameFromBeyondIt() {
+        for (int i = 0; i < 50; i++) {
+            record(i, 100 + i, 5);
+        }
+        observer.observed(3, loans, start + 300);
+        LedgerView view = view(FaultWindows.none(), hops(Map.of()));
+
+        Verdict green = HopReport.duplicated(view, LedgerComparison.atLeastOnce(view.summary(), 0.02));
+        assertThat(green.passed()).as(green.message()).isTrue();
+        assertThat(green.summary()).isEqualTo("no-duplicates (at-least-once): 1 of 50 record(s) redelivered (2.00%, at most"
+                + " 2.00% allowed)");
+
+        observer.observed(7, loans, start + 310);
+        LedgerView later = view(FaultWindows.none(), hops(Map.of()));
+        Verdict red = HopReport.duplicated(later, LedgerComparison.atLeastOnce(later.summary(), 0.02));
+        assertThat(red.passed()).isFalse();
+        assertThat(red.summary()).contains("2 of 50 record(s) redelivered (4.00%, at most 2.00% allowed)")
+                .endsWith("; 2 duplicated between raw_business_events and filtered_loan_events");
+        assertThat(red.details()).contains("#3 -> filtered_loan_events", "#7 -> filtered_loan_events");
+    }
+
+    @Test
+    void anAtLeastOnceGuaranteeNeedsItsBoundAndExactlyOnceTakesNone() {
+        var provider = new LedgerCheckProvider.NoDuplicates();
+        assertThat(provider.create(TestParams.of("expect[0].no-duplicates", "{guarantee: at-least-once, max: 1%}"))
+                .get(0).describe()).isEqualTo("no-duplicates: at-least-once, max 1.00%");
+        assertThat(Providers.definitionError(() -> provider.create(TestParams.of("expect[0].no-duplicates",
+                "at-least-once"))).getMessage()).contains("expect[0].no-duplicates", "at-least-once needs its bound");
+        assertThat(Providers.definitionError(() -> provider.create(TestParams.of("expect[0].no-duplicates",
+                "{guarantee: exactly-once, max: 1%}"))).getMessage()).contains("expect[0].no-duplicates.max",
+                "needs guarantee: at-least-once");
+        assertThat(Providers.definitionError(() -> provider.create(TestParams.of("expect[0].no-duplicates",
+                "{guarantee: at-least-once, max: lots}"))).getMessage()).contains("must be a percentage");
     }
 
     @Test

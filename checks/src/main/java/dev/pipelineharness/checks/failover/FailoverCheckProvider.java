@@ -57,7 +57,7 @@ public final class FailoverCheckProvider implements CheckProvider {
         Duration rtoMax = params.has("rto") ? params.params("rto").allowOnly("max").duration("max") : DEFAULT_RTO_MAX;
         double duplicatesMax = 0;
         if (params.has("duplicates")) {
-            duplicatesMax = fraction(params.params("duplicates").allowOnly("max"), "max");
+            duplicatesMax = CheckSettings.fraction(params.params("duplicates").allowOnly("max"), "max");
         }
         List<String> topics = params.strings("topics", RoutingOracle.OUTPUT_TOPICS);
         if (topics.isEmpty()) {
@@ -68,21 +68,6 @@ public final class FailoverCheckProvider implements CheckProvider {
                 CheckSettings.within(params)));
     }
 
-    /** {@code 1%} or {@code 0.01}. */
-    static double fraction(Params params, String key) {
-        String text = params.string(key).trim();
-        double value;
-        try {
-            value = text.endsWith("%") ? Double.parseDouble(text.substring(0, text.length() - 1).trim()) / 100
-                    : Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw params.error(key, "must be a percentage such as 1% or a fraction such as 0.01, was '" + text + "'");
-        }
-        if (value < 0 || value > 1) {
-            throw params.error(key, "must be between 0% and 100%, was " + text);
-        }
-        return value;
-    }
 
     static final class FailoverCheck implements Check {
 
