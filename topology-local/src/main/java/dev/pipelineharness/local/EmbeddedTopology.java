@@ -188,13 +188,15 @@ public final class EmbeddedTopology implements Topology, TopologyControl, Region
     /**
      * Every component and link offers its faults through {@link TopologyControl}; this is what they
      * add up to, {@value #SCHEMA_CHANGE_FAULT} (a statement run in a deployment's own PostgreSQL schema
-     * through the endpoint every scenario has), and the region outage with its failover runbook
+     * through the endpoint every scenario has), {@value #SCHEMA_REGISTRATION_FAULT} (through the registry),
+     * and the region outage with its failover runbook
      * ({@link RegionFailover}).
      */
     @Override
     public Set<String> supportedFaults() {
         Set<String> kinds = new java.util.HashSet<>(faultKinds());
         kinds.add(SCHEMA_CHANGE_FAULT);
+        kinds.add(SCHEMA_REGISTRATION_FAULT);
         kinds.add(RegionFailover.FAULT_KIND);
         return Set.copyOf(kinds);
     }
@@ -236,6 +238,8 @@ public final class EmbeddedTopology implements Topology, TopologyControl, Region
 
     /** The fault kind of a schema change (DDL) of a CDC table ({@code dev.pipelineharness.faults}). */
     static final String SCHEMA_CHANGE_FAULT = "ddl";
+    /** A schema registered for a deployment's topic through the registry every scenario has. */
+    static final String SCHEMA_REGISTRATION_FAULT = "register-schema";
 
     @Override
     public List<ComponentControl> components(Deployment deployment) {
