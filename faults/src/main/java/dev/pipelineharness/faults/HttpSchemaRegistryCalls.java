@@ -1,7 +1,5 @@
 package dev.pipelineharness.faults;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipelineharness.api.FaultContext;
 import dev.pipelineharness.api.RegistryCredentials;
 import java.net.URI;
@@ -11,15 +9,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 
 /** {@link SchemaRegistrationFaultProvider}'s calls over Confluent's Schema Registry REST API. */
 final class HttpSchemaRegistryCalls implements SchemaRegistrationFaultProvider.SchemaRegistryCalls {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
@@ -33,22 +28,17 @@ final class HttpSchemaRegistryCalls implements SchemaRegistrationFaultProvider.S
         if (response.statusCode() != 200) {
             throw new IllegalStateException("the registry answered HTTP " + response.statusCode() + " listing " + subject);
         }
-        List<Integer> versions = new ArrayList<>();
-        JSON.readTree(response.body()).forEach(version -> versions.add(version.asInt()));
-        return versions;
+        return RegistryJson.versions(response.body());
     }
 
     @Override
     public SchemaRegistrationFaultProvider.Answer register(FaultContext context, String subject, String schema)
             throws Exception {
-        String body = JSON.writeValueAsString(Map.of("schema", schema));
+        String body = RegistryJson.registration(schema);
         HttpResponse<String> response = client.send(request(context, "/subjects/" + encode(subject) + "/versions")
                 .header("Content-Type", "application/vnd.schemaregistry.v1+json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode answer = response.body().isBlank() ? null : JSON.readTree(response.body());
-        String text = answer != null && answer.has("message") ? answer.get("message").asText()
-                : answer != null && answer.has("id") ? "id " + answer.get("id").asInt() : response.body();
-        return new SchemaRegistrationFaultProvider.Answer(response.statusCode(), text);
+        return new SchemaRegistrationFaultProvider.Answer(response.statusCode(), RegistryJson.answer(response.body()));
     }
 
     private static HttpRequest.Builder request(FaultContext context, String path) {
