@@ -35,6 +35,14 @@ public interface Deployment extends AutoCloseable {
      */
     List<Path> logFiles();
 
+    /**
+     * Whether the pipeline has processed everything written to it so far (asked while checks poll, so
+     * it must be quick and must not throw for a stage that is merely slow). The default cannot tell.
+     */
+    default Backlog backlog() {
+        return Backlog.unknown("this topology does not measure its pipeline's backlog");
+    }
+
     /** Undeploys: stops the Flink job and connectors, drops topics, tables and schema. */
     @Override
     void close();

@@ -79,6 +79,14 @@ public final class Constants {
     public static final String CHECK_CONFIRM_PROPERTY_NAME = "pipeline-harness.check.confirm";
 
     /**
+     * A failing check is settled failed before its {@code within} deadline once the deployment reports
+     * its pipeline drained (every consumer group at the end of its input) and neither that nor the
+     * check's verdict has changed for this long; {@code 0s} always waits out the deadline. Not applied
+     * to scenarios with faults, whose healed components may still be catching up. Default: {@code 5s}.
+     */
+    public static final String CHECK_DRAINED_SETTLE_PROPERTY_NAME = "pipeline-harness.check.drained-settle";
+
+    /**
      * A regular expression; only scenarios whose name it finds (anywhere in the name, case-insensitive)
      * are run. Default: none (every scenario runs).
      */

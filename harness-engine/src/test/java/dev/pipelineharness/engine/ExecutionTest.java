@@ -84,6 +84,41 @@ class ExecutionTest {
     }
 
     @Test
+    void aFailingCheckIsSettledBeforeItsDeadlineOnceThePipelineHasDrainedAndTheVerdictStopsChanging() {
+        EngineExecutionResults results = HarnessKit.engine(Map.of("pipeline-harness.fake.backlog", "drained",
+                        Constants.CHECK_DRAINED_SETTLE_PROPERTY_NAME, "100ms"))
+                .selectors(selectClasspathResource(BEHAVIOUR + "drained-failing-check.scenario.yaml")).execute();
+
+        results.testEvents().assertThatEvents()
+                .haveExactly(1, event(test(), displayName("fake-check: min 100"), finishedWithFailure(message(m ->
+                        m.startsWith("expected at least 100 records, got 1" + System.lineSeparator() + "missing: 99")
+                                && m.matches("(?s).*\\(settled after [0-9.]+m?s of its 30s: the pipeline had drained \\(fake: every"
+                                + " group at the end of its input\\) and neither that nor this verdict changed for 100ms, so"
+                                + " waiting longer could not change it\\)")))))
+                .haveExactly(1, event(test(), displayName("fake-check: min 1"), finishedSuccessfully()));
+    }
+
+    @Test
+    void aFailingCheckWaitsItsWholeDeadlineWhileThePipelineStillHasInput() {
+        EngineExecutionResults results = HarnessKit.engine(Map.of("pipeline-harness.fake.backlog", "in-flight",
+                        Constants.CHECK_DRAINED_SETTLE_PROPERTY_NAME, "20ms"))
+                .selectors(selectClasspathResource(BEHAVIOUR + "failing-check.scenario.yaml")).execute();
+
+        results.testEvents().assertThatEvents().haveExactly(1, event(test(), displayName("fake-check: min 100"),
+                finishedWithFailure(message(m -> m.endsWith("(not satisfied within 200ms after the timeline ended)")))));
+    }
+
+    @Test
+    void underFaultsAFailingCheckWaitsItsWholeDeadlineEvenOnADrainedPipeline() {
+        EngineExecutionResults results = HarnessKit.engine(Map.of("pipeline-harness.fake.backlog", "drained",
+                        Constants.CHECK_DRAINED_SETTLE_PROPERTY_NAME, "20ms"))
+                .selectors(selectClasspathResource(BEHAVIOUR + "drained-failing-check-under-fault.scenario.yaml")).execute();
+
+        results.testEvents().assertThatEvents().haveExactly(1, event(test(), displayName("fake-check: min 100"),
+                finishedWithFailure(message(m -> m.endsWith("(not satisfied within 300ms after the timeline ended)")))));
+    }
+
+    @Test
     void checkIsPolledUntilItPassesThenConfirmed() {
         EngineExecutionResults results = run("eventually");
 

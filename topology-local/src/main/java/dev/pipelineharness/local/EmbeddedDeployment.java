@@ -1,6 +1,7 @@
 package dev.pipelineharness.local;
 
 import dev.pipelineharness.local.control.EmbeddedComponents;
+import dev.pipelineharness.api.Backlog;
 import dev.pipelineharness.api.DynamoTableSpec;
 import dev.pipelineharness.api.Endpoints;
 import dev.pipelineharness.api.JdbcEndpoint;
@@ -9,6 +10,7 @@ import dev.pipelineharness.api.PipelineDefinition;
 import dev.pipelineharness.api.PipelineFile;
 import dev.pipelineharness.local.connect.ConnectorClient;
 import dev.pipelineharness.local.flink.FlinkSqlJob;
+import dev.pipelineharness.local.kafka.ConsumerBacklog;
 import dev.pipelineharness.local.kafka.KafkaLink;
 import dev.pipelineharness.local.process.Directories;
 import dev.pipelineharness.topology.support.BoundedWait;
@@ -17,6 +19,7 @@ import dev.pipelineharness.topology.support.DebeziumSlots;
 import dev.pipelineharness.topology.support.DeploymentSchema;
 import dev.pipelineharness.topology.support.CleanupSteps;
 import dev.pipelineharness.topology.support.NamespacedDeployment;
+import dev.pipelineharness.topology.support.PipelineConsumers;
 import dev.pipelineharness.topology.support.PlaceholderValues;
 import dev.pipelineharness.topology.support.Placeholders;
 import java.nio.file.Files;
@@ -56,6 +59,10 @@ public final class EmbeddedDeployment extends NamespacedDeployment implements Mo
     /** What a failover started for this deployment (a watcher of the new region): closed first on undeploy. */
     private final List<AutoCloseable> failoverResources = new ArrayList<>();
     private boolean closed;
+    /** What the backlog is measured from: the SQL the job runs and the connectors, as deployed in east. */
+    private final List<PipelineFile> deployedFlinkSql = new ArrayList<>();
+    private final List<ConnectorFile> deployedConnectors = new ArrayList<>();
+    private boolean failedOver;
 
     private EmbeddedDeployment(EmbeddedTopology topology, PipelineDefinition pipeline, Namespace namespace) {
         super(pipeline, namespace);
@@ -166,6 +173,7 @@ public final class EmbeddedDeployment extends NamespacedDeployment implements Mo
             rewritten.add(new PipelineFile(file.path(), file.displayName(), rewrite.apply(file.text())));
         }
         flinkJob = null;
+        failedOver = true;
         flinkJob = FlinkSqlJob.submitTo(parts.flink(), namespace.prefix() + "flink_" + region.region(), rewritten,
                 PlaceholderValues.secretsOf(forFlink),
                 parts.runDirectory().resolve("flink").resolve(schema + "-" + region.region()), timeout);
@@ -181,6 +189,9 @@ public final class EmbeddedDeployment extends NamespacedDeployment implements Mo
     private CompletableFuture<FlinkSqlJob> startFlink(JdbcEndpoint jdbc, Map<String, String> common) {
         Map<String, String> forFlink = flinkPlaceholders(parts.east(), jdbc, common);
         List<PipelineFile> resolved = resolvedFlinkSql(forFlink);
+        synchronized (this) {
+            deployedFlinkSql.addAll(resolved);
+        }
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return FlinkSqlJob.submitTo(parts.flink(), namespace.prefix() + "flink", resolved,
@@ -201,11 +212,33 @@ public final class EmbeddedDeployment extends NamespacedDeployment implements Mo
         ConnectorClient connectors = parts.connect().connectors();
         connectors.create(connector.name(), connector.config(), connector.displayName());
         connectorNames.add(connector.name());
+        synchronized (this) {
+            deployedConnectors.add(connector);
+        }
         connectors.awaitRunning(connector.name(), timeout);
         Optional<String> slot = slots.track(connector);
         if (slot.isPresent()) {
             slots.awaitStreaming(slot.get(), connector.name(), timeout);
         }
+    }
+
+    /**
+     * Measured on east's consumer groups (see {@link ConsumerBacklog}); after a failover the job reads
+     * west from translated offsets, which this does not follow.
+     */
+    @Override
+    public Backlog backlog() {
+        PipelineConsumers consumers;
+        synchronized (this) {
+            if (closed) {
+                return Backlog.unknown("deployment " + namespace.prefix() + " is closed");
+            }
+            if (failedOver) {
+                return Backlog.unknown("the pipeline failed over to another region");
+            }
+            consumers = PipelineConsumers.of(deployedFlinkSql, deployedConnectors);
+        }
+        return ConsumerBacklog.measure(parts.east().admin(), consumers);
     }
 
     @Override

@@ -22,7 +22,7 @@ import org.junit.platform.engine.ConfigurationParameters;
  */
 @API(status = INTERNAL, since = "0.1")
 public record HarnessConfiguration(String topology, OptionalLong seed, Path reportsDirectory, int parallelism,
-                                   Duration defaultTimeout, Duration pollInterval, Duration confirmPeriod,
+                                   Duration defaultTimeout, Duration pollInterval, Duration confirmPeriod, Duration drainedSettle,
                                    Optional<Pattern> nameFilter, boolean keepFiles, Duration topologyStartTimeout,
                                    Map<String, String> all, OptionalLong seedOverride) {
 
@@ -56,6 +56,7 @@ public record HarnessConfiguration(String topology, OptionalLong seed, Path repo
                 params.duration(Constants.DEFAULT_TIMEOUT_PROPERTY_NAME, Duration.ofMinutes(5)),
                 params.duration(Constants.CHECK_POLL_INTERVAL_PROPERTY_NAME, Duration.ofMillis(500)),
                 params.duration(Constants.CHECK_CONFIRM_PROPERTY_NAME, Duration.ofSeconds(2)),
+                params.duration(Constants.CHECK_DRAINED_SETTLE_PROPERTY_NAME, Duration.ofSeconds(5)),
                 nameFilter(params),
                 params.bool(Constants.KEEP_FILES_PROPERTY_NAME, false),
                 params.duration(Constants.TOPOLOGY_START_TIMEOUT_PROPERTY_NAME, Duration.ofMinutes(3)),

@@ -2,12 +2,14 @@ package dev.pipelineharness.engine.execution;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.pipelineharness.api.Backlog;
 import dev.pipelineharness.api.CheckContext;
 import dev.pipelineharness.api.Verdict;
 import dev.pipelineharness.engine.descriptor.CheckDescriptor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.awaitility.core.ConditionTimeoutException;
 import org.opentest4j.AssertionFailedError;
 
@@ -17,6 +19,12 @@ import org.opentest4j.AssertionFailedError;
  * or its {@code within} deadline, counted from the end of the timeline, has passed; a check that has
  * passed is evaluated for the confirmation period more and must pass every time. Each check is
  * reported as soon as it is settled; a failure carries the last failing verdict.
+ *
+ * <p>A failing check is settled before its deadline when waiting longer cannot change it: the
+ * deployment says its pipeline has {@linkplain Backlog#drained() drained} (everything written has
+ * been consumed and committed), and both that and the check's verdict have stayed the same for the
+ * settle period. A caught mutant then fails in seconds instead of idling to its deadline; a check
+ * that passes is untouched, and a topology that cannot tell (CDC sources, faults) waits as before.
  */
 final class CheckPhase {
 
@@ -36,6 +44,9 @@ final class CheckPhase {
         State state = State.POLLING;
         long confirmUntil;
         long passedAt;
+        /** When the failing verdict last changed (its message), for settling once the pipeline has drained. */
+        long failingSince;
+        String failingMessage;
         Verdict lastVerdict;
         Exception lastError;
 
@@ -50,11 +61,27 @@ final class CheckPhase {
 
     private final Duration pollInterval;
     private final Duration confirmPeriod;
+    private final Duration drainedSettle;
+    private final Supplier<Backlog> backlog;
     private java.util.concurrent.ExecutorService evaluator;
+    /** Since when the pipeline has been seen drained without a break, or -1. */
+    private long drainedSince = -1;
+    private Backlog lastBacklog;
 
     CheckPhase(Duration pollInterval, Duration confirmPeriod) {
+        this(pollInterval, confirmPeriod, Duration.ZERO, () -> Backlog.unknown("not asked"));
+    }
+
+    /**
+     * @param drainedSettle how long a failing verdict and a drained pipeline must both hold before the
+     *                      check is settled failed ahead of its deadline; zero never settles early
+     * @param backlog       the deployment's backlog, asked once a round while a check is failing
+     */
+    CheckPhase(Duration pollInterval, Duration confirmPeriod, Duration drainedSettle, Supplier<Backlog> backlog) {
         this.pollInterval = pollInterval;
         this.confirmPeriod = confirmPeriod;
+        this.drainedSettle = drainedSettle;
+        this.backlog = backlog;
     }
 
     void run(String scenario, List<CheckDescriptor> checks, CheckContext context, Reporter reporter) {
@@ -96,6 +123,7 @@ final class CheckPhase {
     private boolean round(List<Tracked> tracked, CheckContext context, Reporter reporter, long start) {
         stopIfInterrupted();
         boolean open = false;
+        observeBacklog(tracked);
         for (Tracked check : tracked) {
             if (check.state == State.PASSED || check.state == State.FAILED) {
                 continue;
@@ -111,6 +139,13 @@ final class CheckPhase {
                     settleFailed(check, reporter, start, "not satisfied within "
                             + Durations.format(check.descriptor.step().check().within()) + " after the timeline ended");
                     continue;
+                } else if (settledByDrainedPipeline(check, verdict, now)) {
+                    settleFailed(check, reporter, start, "settled after "
+                            + Durations.format(Duration.ofNanos(now - start)) + " of its "
+                            + Durations.format(check.descriptor.step().check().within())
+                            + ": the pipeline had drained (" + lastBacklog.evidence() + ") and neither that nor this verdict"
+                            + " changed for " + Durations.format(drainedSettle) + ", so waiting longer could not change it");
+                    continue;
                 }
             } else if (verdict == null || !verdict.passed()) {
                 settleFailed(check, reporter, start, "passed after " + Durations.format(Duration.ofNanos(check.passedAt - start))
@@ -125,6 +160,44 @@ final class CheckPhase {
             open = true;
         }
         return !open;
+    }
+
+    /** Asks for the backlog once a round, and only while some check is failing (asking costs Kafka calls). */
+    private void observeBacklog(List<Tracked> tracked) {
+        if (drainedSettle.isZero()) {
+            return;
+        }
+        boolean anyFailing = tracked.stream().anyMatch(check -> check.state == State.POLLING && check.failingMessage != null);
+        if (!anyFailing) {
+            drainedSince = -1;
+            return;
+        }
+        Backlog now;
+        try {
+            now = backlog.get();
+        } catch (RuntimeException e) {
+            now = Backlog.unknown("asking for the backlog failed: " + e);
+        }
+        if (!now.drained() || lastBacklog == null || !now.equals(lastBacklog)) {
+            // drained at other offsets (more input came and went) starts the settle period again
+            drainedSince = now.drained() ? System.nanoTime() : -1;
+        }
+        lastBacklog = now;
+    }
+
+    private boolean settledByDrainedPipeline(Tracked check, Verdict verdict, long now) {
+        if (drainedSettle.isZero() || verdict == null) {
+            check.failingMessage = null;
+            return false;
+        }
+        String message = verdict.message();
+        if (!message.equals(check.failingMessage)) {
+            check.failingMessage = message;
+            check.failingSince = now;
+            return false;
+        }
+        long settle = drainedSettle.toNanos();
+        return drainedSince >= 0 && now - drainedSince >= settle && now - check.failingSince >= settle;
     }
 
     /**

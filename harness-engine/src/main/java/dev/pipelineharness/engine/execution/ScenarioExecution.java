@@ -162,7 +162,10 @@ final class ScenarioExecution {
             phase = endPhase("timeline", phaseStart, "evaluating checks");
             phaseStart = System.nanoTime();
             enter(Phase.CHECKS);
-            new CheckPhase(configuration.pollInterval(), configuration.confirmPeriod())
+            Deployment deployed = deployment;
+            // under faults a healed component may still be catching up in ways no offset shows: wait the deadlines out
+            Duration drainedSettle = definition.faults().isEmpty() ? configuration.drainedSettle() : Duration.ZERO;
+            new CheckPhase(configuration.pollInterval(), configuration.confirmPeriod(), drainedSettle, deployed::backlog)
                     .run(definition.name(), checks(), checkContext(deployment, store), reporter());
             endPhase("checks", phaseStart, "");
         } catch (ScenarioFailure e) {

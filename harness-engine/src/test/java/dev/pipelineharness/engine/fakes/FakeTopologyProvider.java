@@ -1,5 +1,6 @@
 package dev.pipelineharness.engine.fakes;
 
+import dev.pipelineharness.api.Backlog;
 import dev.pipelineharness.api.Deployment;
 import dev.pipelineharness.api.Endpoints;
 import dev.pipelineharness.api.KafkaEndpoint;
@@ -136,6 +137,16 @@ public class FakeTopologyProvider implements TopologyProvider {
                 @Override
                 public List<Path> logFiles() {
                     return settings.get("pipeline-harness.fake.log").map(Path::of).map(List::of).orElse(List.of());
+                }
+
+                /** {@code pipeline-harness.fake.backlog}: drained or in-flight; otherwise the API's default (unknown). */
+                @Override
+                public Backlog backlog() {
+                    return switch (settings.get("pipeline-harness.fake.backlog").orElse("")) {
+                        case "drained" -> Backlog.drained("fake: every group at the end of its input");
+                        case "in-flight" -> Backlog.inFlight("fake: 5 records behind");
+                        default -> Deployment.super.backlog();
+                    };
                 }
 
                 @Override
