@@ -95,6 +95,14 @@ public final class Constants {
     /** {@code true} leaves the topology's data directories behind after the run, for debugging. Default: {@code false}. */
     public static final String KEEP_FILES_PROPERTY_NAME = "pipeline-harness.keep-files";
 
+    /**
+     * {@code true}: a topology started by this run stays running when the run ends and the next engine
+     * run in the same JVM uses it (with the first run's settings); the JVM's exit stops it. For builds
+     * whose tests make several engine runs, such as this project's scenario suite and mutants. Default:
+     * {@code false} (the run stops what it started).
+     */
+    public static final String TOPOLOGY_KEEP_FOR_JVM_PROPERTY_NAME = "pipeline-harness.topology.keep-for-jvm";
+
     /** How long starting the topology (every component ready) may take before the run fails. Default: {@code 3m}. */
     public static final String TOPOLOGY_START_TIMEOUT_PROPERTY_NAME = "pipeline-harness.topology.start-timeout";
 

@@ -29,7 +29,14 @@ public final class MutantVerdicts {
     }
 
     public static List<Verdict> run(List<Mutant> mutants) {
-        Events tests = EngineTestKit.engine("pipeline-harness")
+        return run(mutants, java.util.Map.of());
+    }
+
+    /** @param configuration more engine configuration parameters (such as keeping the topology for the JVM) */
+    public static List<Verdict> run(List<Mutant> mutants, java.util.Map<String, String> configuration) {
+        EngineTestKit.Builder kit = EngineTestKit.engine("pipeline-harness");
+        configuration.forEach(kit::configurationParameter);
+        Events tests = kit
                 .selectors(mutants.stream().map(mutant -> selectFile(mutant.scenario().toFile())).toArray(
                         org.junit.platform.engine.DiscoverySelector[]::new))
                 .configurationParameter("pipeline-harness.reports.dir", "target/harness-mutants")

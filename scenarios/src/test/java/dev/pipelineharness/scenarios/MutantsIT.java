@@ -17,7 +17,8 @@ class MutantsIT {
 
     @BeforeAll
     static void runMutants() {
-        verdicts = MutantVerdicts.run(Mutant.all());
+        // ScenarioSuiteIT runs in the same Failsafe JVM: whichever runs first starts the topology for both
+        verdicts = MutantVerdicts.run(Mutant.all(), java.util.Map.of("pipeline-harness.topology.keep-for-jvm", "true"));
     }
 
     @TestFactory

@@ -19,5 +19,7 @@ import org.junit.platform.suite.api.Suite;
 @IncludeEngines("pipeline-harness")
 @SelectDirectories({"suite", "faults"})
 @ConfigurationParameter(key = "pipeline-harness.parallelism", value = "2")
+// MutantsIT runs in the same Failsafe JVM and uses the topology this run starts
+@ConfigurationParameter(key = "pipeline-harness.topology.keep-for-jvm", value = "true")
 class ScenarioSuiteIT {
 }

@@ -23,7 +23,7 @@ import org.junit.platform.engine.ConfigurationParameters;
 @API(status = INTERNAL, since = "0.1")
 public record HarnessConfiguration(String topology, OptionalLong seed, Path reportsDirectory, int parallelism,
                                    Duration defaultTimeout, Duration pollInterval, Duration confirmPeriod, Duration drainedSettle,
-                                   Optional<Pattern> nameFilter, boolean keepFiles, Duration topologyStartTimeout,
+                                   Optional<Pattern> nameFilter, boolean keepFiles, Duration topologyStartTimeout, boolean keepTopologyForJvm,
                                    Map<String, String> all, OptionalLong seedOverride) {
 
     public HarnessConfiguration {
@@ -60,6 +60,7 @@ public record HarnessConfiguration(String topology, OptionalLong seed, Path repo
                 nameFilter(params),
                 params.bool(Constants.KEEP_FILES_PROPERTY_NAME, false),
                 params.duration(Constants.TOPOLOGY_START_TIMEOUT_PROPERTY_NAME, Duration.ofMinutes(3)),
+                params.bool(Constants.TOPOLOGY_KEEP_FOR_JVM_PROPERTY_NAME, false),
                 values,
                 params.has(Constants.SEED_OVERRIDE_PROPERTY_NAME)
                         ? OptionalLong.of(params.longValue(Constants.SEED_OVERRIDE_PROPERTY_NAME)) : OptionalLong.empty());

@@ -17,7 +17,8 @@ import java.util.Optional;
  * The topologies of one engine run, by name: each is created when the first scenario that needs it
  * runs, started once, shared by every later scenario, and closed at the end of the run or, if the JVM
  * is stopped first, from a shutdown hook. A failed start is remembered, so later scenarios fail fast
- * with the same cause instead of starting everything again.
+ * with the same cause instead of starting everything again. With {@code pipeline-harness.topology.keep-for-jvm}
+ * a started topology outlives the run and the next run in this JVM uses it ({@link JvmTopologies}).
  */
 final class Topologies implements AutoCloseable {
 
@@ -32,6 +33,9 @@ final class Topologies implements AutoCloseable {
         Optional<String> unavailableReason = Optional.empty();
         Topology topology;
         boolean started;
+        /** Started by an earlier run of this JVM and kept ({@link JvmTopologies}). */
+        boolean reused;
+        boolean readyAgain;
         RuntimeException startFailure;
         Duration startTime = Duration.ZERO;
     }
@@ -54,6 +58,13 @@ final class Topologies implements AutoCloseable {
     /** The topology, created but perhaps not started: enough to ask which faults it supports. */
     synchronized Topology created(String name) {
         Entry entry = entry(name);
+        if (entry.topology == null && configuration.keepTopologyForJvm()) {
+            JvmTopologies.running(name).ifPresent(kept -> {
+                entry.topology = kept;
+                entry.started = true;
+                entry.reused = true;
+            });
+        }
         if (entry.topology == null) {
             entry.topology = provider(name).create(settings());
             created.add(0, entry.topology);
@@ -69,11 +80,30 @@ final class Topologies implements AutoCloseable {
         if (entry.startFailure != null) {
             throw entry.startFailure;
         }
+        if (entry.reused && !entry.readyAgain) {
+            // whatever the earlier run left faulted is healed and awaited, as after a scenario that ran alone
+            long begin = System.nanoTime();
+            try {
+                TopologyReadiness.restore(topology, configuration.topologyStartTimeout());
+                entry.readyAgain = true;
+            } catch (Exception | Error e) {
+                entry.startFailure = new ScenarioFailure("topology '" + name + "', kept running from an earlier run in"
+                        + " this JVM, is not ready: " + e.getMessage(), e);
+                throw entry.startFailure;
+            } finally {
+                entry.startTime = Duration.ofNanos(System.nanoTime() - begin);
+            }
+        }
         if (!entry.started) {
             long begin = System.nanoTime();
             try {
                 topology.start();
                 entry.started = true;
+                if (configuration.keepTopologyForJvm()) {
+                    // the JVM's exit closes it now, not the end of this run
+                    JvmTopologies.keep(name, topology);
+                    created.remove(topology);
+                }
             } catch (Exception | Error e) {
                 entry.startFailure = new ScenarioFailure("topology '" + name + "' failed to start: " + e, e);
                 throw entry.startFailure;
@@ -87,7 +117,7 @@ final class Topologies implements AutoCloseable {
     synchronized Map<String, Duration> startTimes() {
         Map<String, Duration> times = new LinkedHashMap<>();
         entries.forEach((name, entry) -> {
-            if (entry.started || entry.startFailure != null) {
+            if ((entry.started && !entry.reused) || entry.startFailure != null) {
                 times.put(name, entry.startTime);
             }
         });
