@@ -18,8 +18,13 @@ import org.junit.platform.testkit.engine.Events;
  */
 public final class MutantVerdicts {
 
-    /** One mutant's outcome; {@code problems} is empty when it was caught as expected. */
-    public record Verdict(Mutant mutant, List<String> problems) {
+    /**
+     * One mutant's outcome; {@code problems} is empty when it was caught as expected.
+     *
+     * @param caughtBy per expected red check, the first and the last line of its failure (what it found,
+     *                 and when it settled)
+     */
+    public record Verdict(Mutant mutant, List<String> problems, List<String> caughtBy) {
         public boolean caught() {
             return problems.isEmpty();
         }
@@ -46,7 +51,7 @@ public final class MutantVerdicts {
                 .testEvents();
         List<Verdict> verdicts = new ArrayList<>();
         for (Mutant mutant : mutants) {
-            verdicts.add(new Verdict(mutant, problems(mutant, tests)));
+            verdicts.add(new Verdict(mutant, problems(mutant, tests), caughtBy(mutant, tests)));
         }
         return verdicts;
     }
@@ -90,6 +95,20 @@ public final class MutantVerdicts {
             }
         }
         return problems;
+    }
+
+    private static List<String> caughtBy(Mutant mutant, Events tests) {
+        List<String> lines = new ArrayList<>();
+        tests.finished().stream()
+                .filter(event -> belongsTo(event, mutant) && mutant.expectations().stream().anyMatch(expectation ->
+                        event.getTestDescriptor().getDisplayName().contains(expectation.check())))
+                .forEach(event -> event.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable)
+                        .map(Throwable::getMessage).ifPresent(message -> {
+                            String[] all = message.strip().split("\\R");
+                            lines.add(event.getTestDescriptor().getDisplayName() + ": " + all[0]
+                                    + (all.length > 1 ? " ... " + all[all.length - 1] : ""));
+                        }));
+        return lines;
     }
 
     /** A check of the mutant's scenario, whose name starts with "Mutant NAME:". */

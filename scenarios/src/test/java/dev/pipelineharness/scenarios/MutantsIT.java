@@ -19,6 +19,9 @@ class MutantsIT {
     static void runMutants() {
         // ScenarioSuiteIT runs in the same Failsafe JVM: whichever runs first starts the topology for both
         verdicts = MutantVerdicts.run(Mutant.all(), java.util.Map.of("pipeline-harness.topology.keep-for-jvm", "true"));
+        // what caught each mutant, and when its check settled: readable in the build's output
+        verdicts.forEach(verdict -> verdict.caughtBy().forEach(line ->
+                System.out.println("mutant " + verdict.mutant().name() + " caught by " + line)));
     }
 
     @TestFactory

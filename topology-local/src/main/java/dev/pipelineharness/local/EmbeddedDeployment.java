@@ -21,6 +21,7 @@ import dev.pipelineharness.topology.support.CleanupSteps;
 import dev.pipelineharness.topology.support.NamespacedDeployment;
 import dev.pipelineharness.topology.support.PipelineConsumers;
 import dev.pipelineharness.topology.support.PlaceholderValues;
+import dev.pipelineharness.topology.support.ReplicationSlotProgress;
 import dev.pipelineharness.topology.support.Placeholders;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,12 +64,14 @@ public final class EmbeddedDeployment extends NamespacedDeployment implements Mo
     private final List<PipelineFile> deployedFlinkSql = new ArrayList<>();
     private final List<ConnectorFile> deployedConnectors = new ArrayList<>();
     private boolean failedOver;
+    private final ReplicationSlotProgress slotProgress;
 
     private EmbeddedDeployment(EmbeddedTopology topology, PipelineDefinition pipeline, Namespace namespace) {
         super(pipeline, namespace);
         this.topology = topology;
         this.parts = topology.components();
         this.slots = new DebeziumSlots(parts.postgres().jdbcEndpoint());
+        this.slotProgress = new ReplicationSlotProgress(parts.postgres().jdbcEndpoint());
         this.postgresSchema = new DeploymentSchema(parts.postgres().jdbcEndpoint(), schema);
         this.timeout = topology.settings().startTimeout();
     }
@@ -223,8 +226,9 @@ public final class EmbeddedDeployment extends NamespacedDeployment implements Mo
     }
 
     /**
-     * Measured on east's consumer groups (see {@link ConsumerBacklog}); after a failover the job reads
-     * west from translated offsets, which this does not follow.
+     * Measured on the Debezium sources' replication slots ({@link ReplicationSlotProgress}), then on
+     * east's consumer groups ({@link ConsumerBacklog}); after a failover the job reads west from
+     * translated offsets, which this does not follow.
      */
     @Override
     public Backlog backlog() {
@@ -238,7 +242,20 @@ public final class EmbeddedDeployment extends NamespacedDeployment implements Mo
             }
             consumers = PipelineConsumers.of(deployedFlinkSql, deployedConnectors);
         }
-        return ConsumerBacklog.measure(parts.east().admin(), consumers);
+        if (!consumers.unmeasured().isEmpty()) {
+            return Backlog.unknown("not measured: " + String.join("; ", consumers.unmeasured()));
+        }
+        try {
+            Optional<String> behind = slotProgress.behind(consumers.postgresSlots());
+            if (behind.isPresent()) {
+                return Backlog.inFlight(behind.get());
+            }
+        } catch (SQLException | RuntimeException e) {
+            return Backlog.inFlight("PostgreSQL did not answer about its replication slots: " + e.getMessage());
+        }
+        Backlog kafka = ConsumerBacklog.measure(parts.east().admin(), consumers);
+        return consumers.postgresSlots().isEmpty() || !kafka.drained() ? kafka
+                : Backlog.drained(slotProgress.describe(consumers.postgresSlots()) + "; " + kafka.evidence());
     }
 
     @Override

@@ -15,6 +15,7 @@ public final class MutantsBench {
         for (MutantVerdicts.Verdict verdict : verdicts) {
             System.out.println((verdict.caught() ? "CAUGHT  " : "MISSED  ") + verdict.mutant().name()
                     + (verdict.caught() ? "" : ": " + String.join("; ", verdict.problems())));
+            verdict.caughtBy().forEach(line -> System.out.println("        " + line));
         }
         long caught = verdicts.stream().filter(MutantVerdicts.Verdict::caught).count();
         System.out.printf("BENCH mutants.detected %d/%d mutants%n", caught, verdicts.size());

@@ -14,15 +14,17 @@ import java.util.regex.Pattern;
 /**
  * Which consumer groups a deployed pipeline reads its Kafka input with, and from which topics: the
  * Flink tables that declare {@code 'properties.group.id'} (Flink commits their offsets on every
- * checkpoint) and the sink connectors ({@code topics} in their config, group {@code connect-NAME}).
- * What it cannot follow is listed in {@link #unmeasured()}: a source connector (its progress is a
- * position in a database log, not a consumer offset), a Flink source without a group id or reading
- * a topic pattern, a sink reading a topic regex. Read from the resolved files, so names are physical.
+ * checkpoint) and the sink connectors ({@code topics} in their config, group {@code connect-NAME});
+ * and the replication slots its Debezium PostgreSQL sources read the WAL through. What it cannot
+ * follow is listed in {@link #unmeasured()}: another source connector, a Flink source without a
+ * group id or reading a topic pattern, a sink reading a topic regex. Read from the resolved files,
+ * so names are physical.
  *
- * @param groups     group id to the topics it must have consumed to the end
- * @param unmeasured one phrase per stage whose progress a consumer group does not show
+ * @param groups        group id to the topics it must have consumed to the end
+ * @param postgresSlots the replication slots of its Debezium PostgreSQL sources
+ * @param unmeasured    one phrase per stage whose progress neither shows
  */
-public record PipelineConsumers(Map<String, Set<String>> groups, List<String> unmeasured) {
+public record PipelineConsumers(Map<String, Set<String>> groups, List<String> postgresSlots, List<String> unmeasured) {
 
     private static final Pattern CREATE_TABLE = Pattern.compile("(?i)\\bCREATE\\s+(?:TEMPORARY\\s+)?TABLE\\b");
     private static final Pattern OPTION = Pattern.compile("'([^']+)'\\s*=\\s*'([^']*)'");
@@ -31,6 +33,7 @@ public record PipelineConsumers(Map<String, Set<String>> groups, List<String> un
         Map<String, Set<String>> copy = new LinkedHashMap<>();
         groups.forEach((group, topics) -> copy.put(group, Set.copyOf(topics)));
         groups = java.util.Collections.unmodifiableMap(copy);
+        postgresSlots = List.copyOf(postgresSlots);
         unmeasured = List.copyOf(unmeasured);
     }
 
@@ -38,6 +41,7 @@ public record PipelineConsumers(Map<String, Set<String>> groups, List<String> un
     public static PipelineConsumers of(List<PipelineFile> resolvedFlinkSql, List<ConnectorFile> connectors) {
         Map<String, Set<String>> groups = new LinkedHashMap<>();
         List<String> unmeasured = new ArrayList<>();
+        List<String> slots = new ArrayList<>();
         for (PipelineFile file : resolvedFlinkSql) {
             readFlinkSources(file, groups, unmeasured);
         }
@@ -46,6 +50,8 @@ public record PipelineConsumers(Map<String, Set<String>> groups, List<String> un
             if (topics != null && !topics.isBlank()) {
                 String group = connector.config().getOrDefault("consumer.override.group.id", "connect-" + connector.name());
                 groups.computeIfAbsent(group, key -> new LinkedHashSet<>()).addAll(split(topics, ","));
+            } else if (DebeziumSlots.POSTGRES_CONNECTOR.equals(connector.connectorClass())) {
+                slots.add(connector.config().getOrDefault("slot.name", "debezium"));
             } else if (connector.config().containsKey("topics.regex")) {
                 unmeasured.add("sink connector " + connector.name() + " (reads a topic regex)");
             } else {
@@ -53,7 +59,7 @@ public record PipelineConsumers(Map<String, Set<String>> groups, List<String> un
                         + ": its position in the source is not a consumer offset)");
             }
         }
-        return new PipelineConsumers(groups, unmeasured);
+        return new PipelineConsumers(groups, slots, unmeasured);
     }
 
     private static void readFlinkSources(PipelineFile file, Map<String, Set<String>> groups, List<String> unmeasured) {

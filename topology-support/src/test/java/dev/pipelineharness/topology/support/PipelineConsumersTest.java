@@ -44,14 +44,18 @@ class PipelineConsumersTest {
                 CREATE TABLE any (id STRING) WITH ('connector' = 'kafka', 'topic-pattern' = 'r1_.*',
                     'properties.group.id' = 'g');
                 """)), List.of(
-                new ConnectorFile("r1_cdc", Map.of("connector.class", "io.debezium.connector.postgresql.PostgresConnector"), "cdc.json"),
+                new ConnectorFile("r1_cdc", Map.of("connector.class", "io.debezium.connector.postgresql.PostgresConnector",
+                        "slot.name", "r1_slot"), "cdc.json"),
+                new ConnectorFile("r1_dynamo", Map.of("connector.class",
+                        "dev.pipelineharness.connect.dynamodb.DynamoDbStreamsSourceConnector"), "dynamo.json"),
                 new ConnectorFile("r1_sink", Map.of("connector.class", "io.debezium.connector.jdbc.JdbcSinkConnector",
                         "topics", "r1_out, r1_more"), "sink.json")));
 
         assertThat(consumers.unmeasured()).containsExactly(
                 "Flink source of r1_raw in pipelines/p/flink/job.sql (no properties.group.id, so it commits no offsets)",
                 "Flink source in pipelines/p/flink/job.sql (reads a topic pattern)",
-                "source connector r1_cdc (PostgresConnector: its position in the source is not a consumer offset)");
+                "source connector r1_dynamo (DynamoDbStreamsSourceConnector: its position in the source is not a consumer offset)");
+        assertThat(consumers.postgresSlots()).containsExactly("r1_slot");
         assertThat(consumers.groups()).isEqualTo(Map.of("connect-r1_sink", Set.of("r1_out", "r1_more")));
     }
 }
