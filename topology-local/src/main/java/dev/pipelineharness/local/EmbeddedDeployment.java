@@ -10,6 +10,7 @@ import dev.pipelineharness.api.PipelineDefinition;
 import dev.pipelineharness.api.PipelineFile;
 import dev.pipelineharness.local.connect.ConnectorClient;
 import dev.pipelineharness.local.flink.FlinkSqlJob;
+import dev.pipelineharness.local.dynamodb.DynamoStreamProgress;
 import dev.pipelineharness.local.kafka.ConsumerBacklog;
 import dev.pipelineharness.local.kafka.KafkaLink;
 import dev.pipelineharness.local.process.Directories;
@@ -253,9 +254,27 @@ public final class EmbeddedDeployment extends NamespacedDeployment implements Mo
         } catch (SQLException | RuntimeException e) {
             return Backlog.inFlight("PostgreSQL did not answer about its replication slots: " + e.getMessage());
         }
+        try {
+            Optional<String> behind = new DynamoStreamProgress(parts.dynamoDb().endpoint(), parts.connect().connectors())
+                    .behind(consumers.dynamoStreams());
+            if (behind.isPresent()) {
+                return Backlog.inFlight(behind.get());
+            }
+        } catch (RuntimeException e) {
+            return Backlog.inFlight("DynamoDB Local or Connect did not answer about the stream sources: " + e.getMessage());
+        }
         Backlog kafka = ConsumerBacklog.measure(parts.east().admin(), consumers);
-        return consumers.postgresSlots().isEmpty() || !kafka.drained() ? kafka
-                : Backlog.drained(slotProgress.describe(consumers.postgresSlots()) + "; " + kafka.evidence());
+        if (!kafka.drained()) {
+            return kafka;
+        }
+        List<String> evidence = new ArrayList<>();
+        if (!consumers.postgresSlots().isEmpty()) {
+            evidence.add(slotProgress.describe(consumers.postgresSlots()));
+        }
+        consumers.dynamoStreams().forEach((connector, table) ->
+                evidence.add("connector " + connector + " at the end of " + table + "'s stream"));
+        evidence.add(kafka.evidence());
+        return Backlog.drained(String.join("; ", evidence));
     }
 
     @Override

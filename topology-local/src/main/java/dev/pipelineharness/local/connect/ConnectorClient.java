@@ -102,6 +102,29 @@ public final class ConnectorClient {
         return status;
     }
 
+    /**
+     * The source offsets the connector has committed ({@code GET /connectors/{name}/offsets}, KIP-875):
+     * each source partition with its offset, every value as text.
+     */
+    public List<Map.Entry<Map<String, String>, Map<String, String>>> offsets(String name) {
+        HttpResponse<String> response = send("GET", "/connectors/" + encode(name) + "/offsets", null);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Offsets of connector " + name + ": HTTP " + response.statusCode() + ": "
+                    + connectMessage(response));
+        }
+        List<Map.Entry<Map<String, String>, Map<String, String>>> offsets = new ArrayList<>();
+        for (JsonNode entry : parse(response).path("offsets")) {
+            offsets.add(Map.entry(texts(entry.path("partition")), texts(entry.path("offset"))));
+        }
+        return offsets;
+    }
+
+    private static Map<String, String> texts(JsonNode object) {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        object.fields().forEachRemaining(field -> values.put(field.getKey(), field.getValue().asText()));
+        return values;
+    }
+
     /** The connector's state and its tasks' ({@code GET /connectors/{name}/status}). */
     public ConnectorStatus status(String name) {
         HttpResponse<String> response = send("GET", "/connectors/" + encode(name) + "/status", null);

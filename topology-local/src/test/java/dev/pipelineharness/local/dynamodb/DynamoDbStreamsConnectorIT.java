@@ -96,6 +96,39 @@ class DynamoDbStreamsConnectorIT {
     }
 
     @Test
+    void streamProgressSaysWhetherTheCommittedOffsetsCoverTheWholeStream() throws Exception {
+        CreatedTable table = server.createTable(new DynamoTableSpec("progress", "id", "S", null, null, "NEW_IMAGE"), "it-progress");
+        Map<Map<String, ?>, Map<String, Object>> committed = new HashMap<>();
+        DynamoStreamProgress progress = new DynamoStreamProgress(server.endpoint(), connector -> committed.entrySet().stream()
+                .map(entry -> Map.entry(texts(entry.getKey()), texts(entry.getValue()))).toList());
+        Map<String, String> source = Map.of("it_progress_cdc", table.physicalName());
+        DynamoDbStreamsSourceTask task = startTask(table.physicalName(), Map.of());
+        try (DynamoDbClient client = DynamoDbClients.client(server.endpoint())) {
+            assertThat(progress.behind(source)).isEmpty(); // an empty stream is read to its end
+
+            client.putItem(b -> b.tableName(table.physicalName()).item(Map.of("id", AttributeValue.fromS("a"))));
+            client.putItem(b -> b.tableName(table.physicalName()).item(Map.of("id", AttributeValue.fromS("b"))));
+            assertThat(progress.behind(source)).hasValueSatisfying(behind ->
+                    assertThat(behind).startsWith("connector it_progress_cdc has not read shard "));
+
+            // what the worker commits once Kafka acknowledged the records
+            pollUntil(task, 2).forEach(r -> committed.put(r.sourcePartition(), new HashMap<>(r.sourceOffset())));
+            assertThat(progress.behind(source)).isEmpty();
+
+            client.putItem(b -> b.tableName(table.physicalName()).item(Map.of("id", AttributeValue.fromS("c"))));
+            assertThat(progress.behind(source)).isPresent();
+        } finally {
+            task.stop();
+        }
+    }
+
+    private static Map<String, String> texts(Map<String, ?> values) {
+        Map<String, String> texts = new HashMap<>();
+        values.forEach((key, value) -> texts.put(key, String.valueOf(value)));
+        return texts;
+    }
+
+    @Test
     void tableWithoutStreamOrMissingTableFailsTheTaskWithAClearMessage() {
         server.createTable(new DynamoTableSpec("no-stream", "id", "S", null, null, null), "it-no-stream");
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class ConsumerBacklogTest {
 
-    private static final PipelineConsumers ROUTING = new PipelineConsumers(Map.of("g", Set.of("raw")), List.of(), List.of());
+    private static final PipelineConsumers ROUTING = new PipelineConsumers(Map.of("g", Set.of("raw")), List.of(), Map.of(), List.of());
     private static final TopicPartition RAW_0 = new TopicPartition("raw", 0);
     private static final TopicPartition RAW_1 = new TopicPartition("raw", 1);
 
@@ -41,7 +41,7 @@ class ConsumerBacklogTest {
 
     @Test
     void aStageNoGroupShowsMakesItUnknown() {
-        Backlog backlog = ConsumerBacklog.measure(null, new PipelineConsumers(Map.of(), List.of(), List.of("source connector c (X)")));
+        Backlog backlog = ConsumerBacklog.measure(null, new PipelineConsumers(Map.of(), List.of(), Map.of(), List.of("source connector c (X)")));
 
         assertThat(backlog).isEqualTo(Backlog.unknown("not measured: source connector c (X)"));
     }

@@ -15,16 +15,23 @@ import java.util.regex.Pattern;
  * Which consumer groups a deployed pipeline reads its Kafka input with, and from which topics: the
  * Flink tables that declare {@code 'properties.group.id'} (Flink commits their offsets on every
  * checkpoint) and the sink connectors ({@code topics} in their config, group {@code connect-NAME});
- * and the replication slots its Debezium PostgreSQL sources read the WAL through. What it cannot
+ * the replication slots its Debezium PostgreSQL sources read the WAL through; and the tables whose
+ * DynamoDB stream the harness's own DynamoDB Streams source reads. What it cannot
  * follow is listed in {@link #unmeasured()}: another source connector, a Flink source without a
  * group id or reading a topic pattern, a sink reading a topic regex. Read from the resolved files,
  * so names are physical.
  *
  * @param groups        group id to the topics it must have consumed to the end
  * @param postgresSlots the replication slots of its Debezium PostgreSQL sources
- * @param unmeasured    one phrase per stage whose progress neither shows
+ * @param dynamoStreams DynamoDB Streams source connector name to the (physical) table it reads
+ * @param unmeasured    one phrase per stage whose progress none of these shows
  */
-public record PipelineConsumers(Map<String, Set<String>> groups, List<String> postgresSlots, List<String> unmeasured) {
+public record PipelineConsumers(Map<String, Set<String>> groups, List<String> postgresSlots,
+                                Map<String, String> dynamoStreams, List<String> unmeasured) {
+
+    /** The harness's own DynamoDB Streams source (topology-local/connect-dynamodb-streams). */
+    public static final String DYNAMODB_STREAMS_SOURCE = "dev.pipelineharness.connect.dynamodb.DynamoDbStreamsSourceConnector";
+
 
     private static final Pattern CREATE_TABLE = Pattern.compile("(?i)\\bCREATE\\s+(?:TEMPORARY\\s+)?TABLE\\b");
     private static final Pattern OPTION = Pattern.compile("'([^']+)'\\s*=\\s*'([^']*)'");
@@ -34,6 +41,7 @@ public record PipelineConsumers(Map<String, Set<String>> groups, List<String> po
         groups.forEach((group, topics) -> copy.put(group, Set.copyOf(topics)));
         groups = java.util.Collections.unmodifiableMap(copy);
         postgresSlots = List.copyOf(postgresSlots);
+        dynamoStreams = Map.copyOf(dynamoStreams);
         unmeasured = List.copyOf(unmeasured);
     }
 
@@ -42,6 +50,7 @@ public record PipelineConsumers(Map<String, Set<String>> groups, List<String> po
         Map<String, Set<String>> groups = new LinkedHashMap<>();
         List<String> unmeasured = new ArrayList<>();
         List<String> slots = new ArrayList<>();
+        Map<String, String> streams = new LinkedHashMap<>();
         for (PipelineFile file : resolvedFlinkSql) {
             readFlinkSources(file, groups, unmeasured);
         }
@@ -52,6 +61,9 @@ public record PipelineConsumers(Map<String, Set<String>> groups, List<String> po
                 groups.computeIfAbsent(group, key -> new LinkedHashSet<>()).addAll(split(topics, ","));
             } else if (DebeziumSlots.POSTGRES_CONNECTOR.equals(connector.connectorClass())) {
                 slots.add(connector.config().getOrDefault("slot.name", "debezium"));
+            } else if (DYNAMODB_STREAMS_SOURCE.equals(connector.connectorClass())
+                    && connector.config().containsKey("dynamodb.table.name")) {
+                streams.put(connector.name(), connector.config().get("dynamodb.table.name"));
             } else if (connector.config().containsKey("topics.regex")) {
                 unmeasured.add("sink connector " + connector.name() + " (reads a topic regex)");
             } else {
@@ -59,7 +71,7 @@ public record PipelineConsumers(Map<String, Set<String>> groups, List<String> po
                         + ": its position in the source is not a consumer offset)");
             }
         }
-        return new PipelineConsumers(groups, slots, unmeasured);
+        return new PipelineConsumers(groups, slots, streams, unmeasured);
     }
 
     private static void readFlinkSources(PipelineFile file, Map<String, Set<String>> groups, List<String> unmeasured) {

@@ -47,14 +47,17 @@ class PipelineConsumersTest {
                 new ConnectorFile("r1_cdc", Map.of("connector.class", "io.debezium.connector.postgresql.PostgresConnector",
                         "slot.name", "r1_slot"), "cdc.json"),
                 new ConnectorFile("r1_dynamo", Map.of("connector.class",
-                        "dev.pipelineharness.connect.dynamodb.DynamoDbStreamsSourceConnector"), "dynamo.json"),
+                        "dev.pipelineharness.connect.dynamodb.DynamoDbStreamsSourceConnector",
+                        "dynamodb.table.name", "r1_interactions"), "dynamo.json"),
+                new ConnectorFile("r1_s3", Map.of("connector.class", "io.confluent.connect.s3.source.S3SourceConnector"), "s3.json"),
                 new ConnectorFile("r1_sink", Map.of("connector.class", "io.debezium.connector.jdbc.JdbcSinkConnector",
                         "topics", "r1_out, r1_more"), "sink.json")));
 
         assertThat(consumers.unmeasured()).containsExactly(
                 "Flink source of r1_raw in pipelines/p/flink/job.sql (no properties.group.id, so it commits no offsets)",
                 "Flink source in pipelines/p/flink/job.sql (reads a topic pattern)",
-                "source connector r1_dynamo (DynamoDbStreamsSourceConnector: its position in the source is not a consumer offset)");
+                "source connector r1_s3 (S3SourceConnector: its position in the source is not a consumer offset)");
+        assertThat(consumers.dynamoStreams()).isEqualTo(Map.of("r1_dynamo", "r1_interactions"));
         assertThat(consumers.postgresSlots()).containsExactly("r1_slot");
         assertThat(consumers.groups()).isEqualTo(Map.of("connect-r1_sink", Set.of("r1_out", "r1_more")));
     }

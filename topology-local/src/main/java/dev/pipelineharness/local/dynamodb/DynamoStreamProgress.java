@@ -1,0 +1,120 @@
+package dev.pipelineharness.local.dynamodb;
+
+import dev.pipelineharness.api.DynamoDbEndpoint;
+import dev.pipelineharness.local.connect.ConnectorClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.GetShardIteratorRequest;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClientBuilder;
+
+/**
+ * Whether the harness's DynamoDB Streams source has read its table's stream to the end: for every
+ * shard, nothing is left after the sequence number the connector committed in Kafka Connect (read
+ * with {@code GET /connectors/{name}/offsets}), or, for a shard it has not committed, the shard holds
+ * no record at all. Connect commits a source offset only once Kafka acknowledged the record, so a
+ * shard with nothing after its offset has gone to Kafka whole.
+ */
+public final class DynamoStreamProgress {
+
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+    private static final String STREAM_ARN = "stream_arn";
+    private static final String SHARD_ID = "shard_id";
+    private static final String SEQUENCE_NUMBER = "sequence_number";
+
+    private final DynamoDbEndpoint endpoint;
+    private final Function<String, List<Map.Entry<Map<String, String>, Map<String, String>>>> committedOffsets;
+
+    public DynamoStreamProgress(DynamoDbEndpoint endpoint, ConnectorClient connect) {
+        this(endpoint, connect::offsets);
+    }
+
+    /** @param committedOffsets a connector's committed source offsets by its name, as Connect's REST API answers them */
+    DynamoStreamProgress(DynamoDbEndpoint endpoint,
+                         Function<String, List<Map.Entry<Map<String, String>, Map<String, String>>>> committedOffsets) {
+        this.endpoint = endpoint;
+        this.committedOffsets = committedOffsets;
+    }
+
+    /** Empty when every connector has read its table's stream to the end, else what is left. */
+    public Optional<String> behind(Map<String, String> tableByConnector) {
+        if (tableByConnector.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> behind = new ArrayList<>();
+        try (DynamoDbClient tables = DynamoDbClients.client(endpoint, CALL_TIMEOUT);
+             DynamoDbStreamsClient streams = streamsClient()) {
+            tableByConnector.forEach((connector, table) -> {
+                String streamArn = tables.describeTable(b -> b.tableName(table)).table().latestStreamArn();
+                if (streamArn == null) {
+                    behind.add("table " + table + " has no stream");
+                    return;
+                }
+                Map<String, String> committed = committedSequenceNumbers(connector, streamArn);
+                for (Shard shard : shards(streams, streamArn)) {
+                    if (hasRecordsAfter(streams, streamArn, shard.shardId(), committed.get(shard.shardId()))) {
+                        behind.add("connector " + connector + " has not read shard " + shard.shardId() + " of " + table
+                                + "'s stream to the end");
+                    }
+                }
+            });
+        }
+        return behind.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", behind));
+    }
+
+    private Map<String, String> committedSequenceNumbers(String connector, String streamArn) {
+        Map<String, String> byShard = new HashMap<>();
+        for (Map.Entry<Map<String, String>, Map<String, String>> entry : committedOffsets.apply(connector)) {
+            if (streamArn.equals(entry.getKey().get(STREAM_ARN)) && entry.getValue().get(SEQUENCE_NUMBER) != null) {
+                byShard.put(entry.getKey().get(SHARD_ID), entry.getValue().get(SEQUENCE_NUMBER));
+            }
+        }
+        return byShard;
+    }
+
+    private static List<Shard> shards(DynamoDbStreamsClient streams, String streamArn) {
+        List<Shard> shards = new ArrayList<>();
+        String startAfter = null;
+        do {
+            String exclusiveStart = startAfter;
+            var description = streams.describeStream(b -> b.streamArn(streamArn).exclusiveStartShardId(exclusiveStart))
+                    .streamDescription();
+            shards.addAll(description.shards());
+            startAfter = description.lastEvaluatedShardId();
+        } while (startAfter != null);
+        return shards;
+    }
+
+    private static boolean hasRecordsAfter(DynamoDbStreamsClient streams, String streamArn, String shardId,
+                                           String sequenceNumber) {
+        GetShardIteratorRequest.Builder request = GetShardIteratorRequest.builder().streamArn(streamArn).shardId(shardId);
+        if (sequenceNumber == null) {
+            request.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
+        } else {
+            request.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(sequenceNumber);
+        }
+        String iterator = streams.getShardIterator(request.build()).shardIterator();
+        return iterator != null && !streams.getRecords(b -> b.shardIterator(iterator).limit(1)).records().isEmpty();
+    }
+
+    private DynamoDbStreamsClient streamsClient() {
+        DynamoDbStreamsClientBuilder builder = DynamoDbStreamsClient.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(CALL_TIMEOUT).socketTimeout(CALL_TIMEOUT))
+                .overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(CALL_TIMEOUT).build())
+                .region(Region.of(endpoint.region()))
+                .credentialsProvider(DynamoDbClients.credentials(endpoint));
+        endpoint.endpointOverride().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+}
