@@ -47,6 +47,8 @@ final class Progress implements RunListener, AutoCloseable {
     private int checksPassed;
     private int checksFailed;
     private boolean statusShown;
+    /** Every scenario has finished: the status line stays cleared. */
+    private boolean allFinished;
 
     private static final class Running {
         final ScenarioRef ref;
@@ -159,6 +161,12 @@ final class Progress implements RunListener, AutoCloseable {
         line(String.format(Locale.ROOT, "[%d/%d] %-11s %7s  %s%s", scenario.index(), total, symbol(result.status())
                 + " " + result.status().name().replace('_', ' '), seconds(result.took()), scenario.name(),
                 detail.isEmpty() ? "" : " (" + detail + ")"));
+        if (finished == total) {
+            // the engine prints its summary next, before the run's end reaches listeners: no status line in its way
+            allFinished = true;
+            close();
+            clearStatus();
+        }
     }
 
     @Override
@@ -177,6 +185,9 @@ final class Progress implements RunListener, AutoCloseable {
     }
 
     synchronized void redraw() {
+        if (allFinished) {
+            return;
+        }
         StringBuilder status = new StringBuilder();
         status.append('[').append(finished).append('/').append(total).append("] ").append(seconds(elapsed()));
         for (Running state : running.values()) {
