@@ -32,8 +32,6 @@ final class Progress implements RunListener, AutoCloseable {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
     private static final Pattern COUNT = Pattern.compile(".*\\.(sent|written|committed)$");
-    /** Checks whose passing verdict is a measurement (percentiles, recovery, RPO / RTO): shown, not only counted. */
-    private static final Pattern MEASURING = Pattern.compile("^(latency|recovery|failover)\\b.*");
 
     private final PrintStream out;
     private final boolean terminal;
@@ -144,7 +142,7 @@ final class Progress implements RunListener, AutoCloseable {
     public synchronized void checkSettled(ScenarioRef scenario, CheckResult check) {
         if (check.passed()) {
             checksPassed++;
-            if (MEASURING.matcher(check.name()).matches()) {
+            if (check.measurement()) {
                 line("[" + scenario.index() + "/" + total + "] " + scenario.name() + ": " + check.summary());
             }
             return;

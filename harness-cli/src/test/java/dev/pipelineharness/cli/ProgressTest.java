@@ -72,9 +72,9 @@ class ProgressTest {
         ScenarioRef kill = new ScenarioRef("id-1", "Broker kill", "faults/kill.scenario.yaml", List.of(), "embedded", 1, 7, "ns");
         progress.runStarted(new RunStarted("r1", Instant.now(), 1, "embedded", 1, OptionalLong.empty(), Map.of()));
         progress.checkSettled(kill, new CheckResult("c1", "latency", "kill.scenario.yaml:14", true,
-                "latency: before p99 542ms; during p99 8.05s; after p99 165ms", "", "", Duration.ofSeconds(1)));
+                "latency: before p99 542ms; during p99 8.05s; after p99 165ms", "", "", Duration.ofSeconds(1), true));
         progress.checkSettled(kill, new CheckResult("c2", "no-loss: acknowledged", "kill.scenario.yaml:15", true,
-                "no-loss: 2400 of 2400 delivered", "", "", Duration.ofSeconds(1)));
+                "no-loss: 2400 of 2400 delivered", "", "", Duration.ofSeconds(1), false));
 
         String screen = bytes.toString(StandardCharsets.UTF_8);
         assertThat(screen).contains("[1/1] Broker kill: latency: before p99 542ms; during p99 8.05s; after p99 165ms");
