@@ -62,7 +62,7 @@ public final class LatencyCheckProvider implements CheckProvider {
         }
         String chosenPhase = phase;
         String description = "latency" + (maxima.isEmpty() ? "" : ": " + thresholds(maxima, chosenPhase));
-        return List.of(new LedgerCheck(description, within, view -> judge(view, maxima, chosenPhase)));
+        return List.of(new LedgerCheck(description, within, view -> judge(view, maxima, chosenPhase), true));
     }
 
     private static String thresholds(Map<String, Duration> maxima, String phase) {

@@ -28,10 +28,23 @@ final class LedgerCheck implements Check {
     private LedgerObserver observer;
     private HopLocator hops;
 
+    private final boolean measures;
+
     LedgerCheck(String description, Duration within, Function<LedgerView, Verdict> judge) {
+        this(description, within, judge, false);
+    }
+
+    /** @param measures whether a passing verdict is a measurement worth showing ({@link Check#measures()}) */
+    LedgerCheck(String description, Duration within, Function<LedgerView, Verdict> judge, boolean measures) {
         this.description = description;
         this.within = within;
         this.judge = judge;
+        this.measures = measures;
+    }
+
+    @Override
+    public boolean measures() {
+        return measures;
     }
 
     @Override

@@ -42,7 +42,7 @@ public final class RecoveryCheckProvider implements CheckProvider {
         }
         Optional<Duration> chosen = max;
         return List.of(new LedgerCheck("recovery" + chosen.map(value -> ": max " + Millis.format(value)).orElse(""),
-                within, view -> judge(view, chosen)));
+                within, view -> judge(view, chosen), true));
     }
 
     static Verdict judge(LedgerView view, Optional<Duration> max) {

@@ -90,4 +90,17 @@ class ProvidersTest {
         assertThatThrownBy(() -> checks().get("routed").create(TestParams.of("expect[0].routed", "{\"within\": \"0s\"}")))
                 .isInstanceOf(ScenarioDefinitionException.class).hasMessageContaining("expect[0].routed.within");
     }
+
+    @Test
+    void onlyMeasurementsAskToBeShownWhenTheyPass() {
+        assertThat(checks().get("latency").create(TestParams.of("expect[0].latency", "{\"p99\": {\"max\": \"2s\"}}")))
+                .allMatch(Check::measures);
+        assertThat(checks().get("recovery").create(TestParams.of("expect[1].recovery", "{\"max\": \"30s\"}")))
+                .allMatch(Check::measures);
+        assertThat(checks().get("failover").create(TestParams.of("expect[2].failover",
+                "{\"rpo\": {\"max-events\": 0}, \"rto\": {\"max\": \"30s\"}}"))).allMatch(Check::measures);
+        assertThat(checks().get("no-loss").create(TestParams.of("expect[3].no-loss", "\"acknowledged\"")))
+                .noneMatch(Check::measures);
+        assertThat(checks().get("routed").create(TestParams.of("expect[4].routed", "{}"))).noneMatch(Check::measures);
+    }
 }

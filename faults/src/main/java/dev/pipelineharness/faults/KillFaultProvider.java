@@ -1,9 +1,7 @@
 package dev.pipelineharness.faults;
 
-import dev.pipelineharness.api.DefinitionContext;
 import dev.pipelineharness.api.Fault;
 import dev.pipelineharness.api.FaultContext;
-import dev.pipelineharness.api.FaultProvider;
 import dev.pipelineharness.api.Params;
 import dev.pipelineharness.api.control.ComponentControl;
 import dev.pipelineharness.api.control.ComponentOperation;
@@ -14,17 +12,10 @@ import dev.pipelineharness.api.control.ComponentState;
  * killed without warning (SIGKILL, as in a crash) and, when healed, restarted on its data and awaited
  * until ready. Evidence: the process gone, then running and ready again.
  */
-public final class KillFaultProvider implements FaultProvider {
+public final class KillFaultProvider extends ComponentFaultProvider {
 
-    @Override
-    public String name() {
-        return "kill";
-    }
-
-    @Override
-    public Fault create(Params params, DefinitionContext definition) {
-        FaultSettings.component(params).requireConnectorOf(definition);
-        return create(params);
+    public KillFaultProvider() {
+        super("kill");
     }
 
     @Override

@@ -1,9 +1,7 @@
 package dev.pipelineharness.faults;
 
-import dev.pipelineharness.api.DefinitionContext;
 import dev.pipelineharness.api.Fault;
 import dev.pipelineharness.api.FaultContext;
-import dev.pipelineharness.api.FaultProvider;
 import dev.pipelineharness.api.Params;
 import dev.pipelineharness.api.control.ComponentControl;
 import dev.pipelineharness.api.control.ComponentOperation;
@@ -17,17 +15,10 @@ import dev.pipelineharness.api.control.ComponentState;
  * savepoint and resumed from it (evidence: the savepoint). A connector the pipeline does not have is
  * refused at load time.
  */
-public final class PauseFaultProvider implements FaultProvider {
+public final class PauseFaultProvider extends ComponentFaultProvider {
 
-    @Override
-    public String name() {
-        return "pause";
-    }
-
-    @Override
-    public Fault create(Params params, DefinitionContext definition) {
-        FaultSettings.component(params).requireConnectorOf(definition);
-        return create(params);
+    public PauseFaultProvider() {
+        super("pause");
     }
 
     @Override

@@ -1,9 +1,7 @@
 package dev.pipelineharness.faults;
 
-import dev.pipelineharness.api.DefinitionContext;
 import dev.pipelineharness.api.Fault;
 import dev.pipelineharness.api.FaultContext;
-import dev.pipelineharness.api.FaultProvider;
 import dev.pipelineharness.api.Params;
 import dev.pipelineharness.api.control.ComponentControl;
 import dev.pipelineharness.api.control.ComponentOperation;
@@ -16,17 +14,10 @@ import dev.pipelineharness.api.control.ComponentState;
  * On a deployment's connector ({@code restart: connect.postgres_cdc}) Connect restarts it with its
  * tasks (evidence: what Connect answered it was restarting, then the REST status RUNNING).
  */
-public final class RestartFaultProvider implements FaultProvider {
+public final class RestartFaultProvider extends ComponentFaultProvider {
 
-    @Override
-    public String name() {
-        return "restart";
-    }
-
-    @Override
-    public Fault create(Params params, DefinitionContext definition) {
-        FaultSettings.component(params).requireConnectorOf(definition);
-        return create(params);
+    public RestartFaultProvider() {
+        super("restart");
     }
 
     @Override

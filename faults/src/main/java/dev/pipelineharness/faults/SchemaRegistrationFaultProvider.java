@@ -10,6 +10,8 @@ import dev.pipelineharness.api.Topology;
 import dev.pipelineharness.api.TopicSpec;
 import dev.pipelineharness.api.support.Suggestions;
 import java.io.IOException;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaParseException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -70,6 +72,12 @@ public final class SchemaRegistrationFaultProvider implements FaultProvider {
             schema = Files.readString(file);
         } catch (IOException e) {
             throw params.error("schema", "schema file '" + written + "' cannot be read (looked for " + file + ")");
+        }
+        try {
+            new Schema.Parser().parse(schema);
+        } catch (SchemaParseException | NullPointerException e) {
+            // Avro 1.12 reports a type it does not know ("recrod") as a NullPointerException naming an unresolved schema
+            throw params.error("schema", "schema file '" + written + "' is not an Avro schema: " + e.getMessage());
         }
         boolean expectRefused = params.choice("expect", List.of("refused", "accepted"), "refused").equals("refused");
         return new SchemaRegistration(topic, written, schema, expectRefused, registry);

@@ -59,6 +59,7 @@ class SchemaRegistrationFaultProviderTest {
     @BeforeEach
     void pipeline() throws Exception {
         Files.writeString(folder.resolve("breaking.avsc"), "{\"type\": \"record\", \"name\": \"E\", \"fields\": []}");
+        Files.writeString(folder.resolve("not-avro.avsc"), "{\"type\": \"recrod\", \"name\": \"E\"}");
         definition = DefinitionContext.of(new PipelineDefinition("routing", folder, List.of(
                 new TopicSpec("raw_events", 3, "avro", Map.of()), new TopicSpec("json_events", 3, "json", Map.of())),
                 List.of(), List.of(), List.of(), List.of()), folder);
@@ -108,6 +109,8 @@ class SchemaRegistrationFaultProviderTest {
                 .contains("has format json");
         assertThat(Providers.definitionError(() -> fault("{topic: raw_events, schema: nope.avsc}")).getMessage())
                 .contains("faults[0].register-schema.schema", "cannot be read");
+        assertThat(Providers.definitionError(() -> fault("{topic: raw_events, schema: not-avro.avsc}")).getMessage())
+                .contains("faults[0].register-schema.schema", "'not-avro.avsc' is not an Avro schema");
         assertThat(Providers.definitionError(() -> fault("{topic: raw_events, schema: breaking.avsc, expect: maybe}"))
                 .getMessage()).contains("faults[0].register-schema.expect");
     }

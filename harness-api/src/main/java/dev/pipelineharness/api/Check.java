@@ -25,6 +25,14 @@ public interface Check extends AutoCloseable {
 
     Verdict evaluate(CheckContext context) throws Exception;
 
+    /**
+     * Whether a passing verdict is a measurement a person wants to see (latency percentiles, a
+     * recovery time, RPO and RTO), not only a passed check to count: the console shows its summary.
+     */
+    default boolean measures() {
+        return false;
+    }
+
     /** Releases clients the check opened. */
     @Override
     default void close() throws Exception {

@@ -32,8 +32,6 @@ final class Progress implements RunListener, AutoCloseable {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
     private static final Pattern COUNT = Pattern.compile(".*\\.(sent|written|committed)$");
-    /** Checks whose passing verdict is a measurement (percentiles, recovery, RPO / RTO): shown, not only counted. */
-    private static final Pattern MEASURING = Pattern.compile("^(latency|recovery|failover)\\b.*");
 
     private final PrintStream out;
     private final boolean terminal;
@@ -47,6 +45,8 @@ final class Progress implements RunListener, AutoCloseable {
     private int checksPassed;
     private int checksFailed;
     private boolean statusShown;
+    /** Every scenario has finished: the status line stays cleared. */
+    private boolean allFinished;
 
     private static final class Running {
         final ScenarioRef ref;
@@ -142,7 +142,7 @@ final class Progress implements RunListener, AutoCloseable {
     public synchronized void checkSettled(ScenarioRef scenario, CheckResult check) {
         if (check.passed()) {
             checksPassed++;
-            if (MEASURING.matcher(check.name()).matches()) {
+            if (check.measurement()) {
                 line("[" + scenario.index() + "/" + total + "] " + scenario.name() + ": " + check.summary());
             }
             return;
@@ -159,6 +159,12 @@ final class Progress implements RunListener, AutoCloseable {
         line(String.format(Locale.ROOT, "[%d/%d] %-11s %7s  %s%s", scenario.index(), total, symbol(result.status())
                 + " " + result.status().name().replace('_', ' '), seconds(result.took()), scenario.name(),
                 detail.isEmpty() ? "" : " (" + detail + ")"));
+        if (finished == total) {
+            // the engine prints its summary next, before the run's end reaches listeners: no status line in its way
+            allFinished = true;
+            close();
+            clearStatus();
+        }
     }
 
     @Override
@@ -177,6 +183,9 @@ final class Progress implements RunListener, AutoCloseable {
     }
 
     synchronized void redraw() {
+        if (allFinished) {
+            return;
+        }
         StringBuilder status = new StringBuilder();
         status.append('[').append(finished).append('/').append(total).append("] ").append(seconds(elapsed()));
         for (Running state : running.values()) {

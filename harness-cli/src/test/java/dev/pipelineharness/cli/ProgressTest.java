@@ -52,14 +52,29 @@ class ProgressTest {
     }
 
     @Test
+    void afterTheLastScenarioNoStatusLineIsLeftForTheEnginesSummaryToRunInto() {
+        Progress progress = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), true, 200);
+        ScenarioRef only = new ScenarioRef("id-1", "Routing", "suite/routing.scenario.yaml", List.of(), "embedded", 1, 42, "ns");
+        progress.runStarted(new RunStarted("r1", Instant.now(), 1, "embedded", 1, OptionalLong.empty(), Map.of()));
+        progress.scenarioStarted(only);
+        progress.redraw();
+        progress.scenarioFinished(only, new ScenarioResult(ScenarioResult.Status.PASSED, "3 check(s) passed",
+                Duration.ofSeconds(9), Map.of(), List.of()));
+        progress.redraw(); // a tick of the ticker racing the end: the ticker is stopped, but a late redraw must not show
+
+        String screen = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(screen).endsWith("Routing (3 check(s) passed)" + System.lineSeparator());
+    }
+
+    @Test
     void aPassingMeasurementIsShownWithItsFiguresWhileOtherPassingChecksAreOnlyCounted() {
         Progress progress = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, 200);
         ScenarioRef kill = new ScenarioRef("id-1", "Broker kill", "faults/kill.scenario.yaml", List.of(), "embedded", 1, 7, "ns");
         progress.runStarted(new RunStarted("r1", Instant.now(), 1, "embedded", 1, OptionalLong.empty(), Map.of()));
         progress.checkSettled(kill, new CheckResult("c1", "latency", "kill.scenario.yaml:14", true,
-                "latency: before p99 542ms; during p99 8.05s; after p99 165ms", "", "", Duration.ofSeconds(1)));
+                "latency: before p99 542ms; during p99 8.05s; after p99 165ms", "", "", Duration.ofSeconds(1), true));
         progress.checkSettled(kill, new CheckResult("c2", "no-loss: acknowledged", "kill.scenario.yaml:15", true,
-                "no-loss: 2400 of 2400 delivered", "", "", Duration.ofSeconds(1)));
+                "no-loss: 2400 of 2400 delivered", "", "", Duration.ofSeconds(1), false));
 
         String screen = bytes.toString(StandardCharsets.UTF_8);
         assertThat(screen).contains("[1/1] Broker kill: latency: before p99 542ms; during p99 8.05s; after p99 165ms");

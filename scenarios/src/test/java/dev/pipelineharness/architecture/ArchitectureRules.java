@@ -42,8 +42,9 @@ final class ArchitectureRules {
     ArchRule faultsDependOnlyOnTheApi() {
         return classes().that().resideInAPackage(root + ".faults..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.apiguardian..",
-                        root + ".api..", root + ".faults..")
-                .because("faults act through the control SPI, never through one topology's classes");
+                        root + ".api..", root + ".faults..", root + ".formats..", "org.apache.avro..")
+                .because("faults act through the control SPI (and the formats library's clients), never through one"
+                        + " topology's classes");
     }
 
     ArchRule engineKnowsNoImplementation() {

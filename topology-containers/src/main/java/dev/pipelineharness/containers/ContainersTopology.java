@@ -40,6 +40,7 @@ import dev.pipelineharness.containers.services.PostgresContainers;
 import dev.pipelineharness.containers.services.SchemaRegistryContainers;
 import dev.pipelineharness.topology.support.BoundedWait;
 import dev.pipelineharness.topology.support.DebeziumSlots;
+import dev.pipelineharness.topology.support.LocalEndpoints;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import java.io.IOException;
 import java.net.URI;
@@ -98,7 +99,7 @@ public final class ContainersTopology implements Topology, TopologyControl {
     private GenericContainer<?> taskManager;
     private GenericContainer<?> mirrorMaker;
     private DynamoDbTables tables;
-    private ContainersEndpoints endpoints;
+    private LocalEndpoints endpoints;
     private ContainersControl control;
     private volatile boolean closed;
 
@@ -165,8 +166,7 @@ public final class ContainersTopology implements Topology, TopologyControl {
                             layout.inNetwork(KafkaLink.MIRROR.proxyName("west")), ".*")), "mirror-maker"));
             startAll(timeout, connect, registry, mirrorMaker);
 
-            endpoints = new ContainersEndpoints(
-                    Map.of("east", KafkaEndpoint.plaintext("east", harnessBootstrap("east")),
+            endpoints = new LocalEndpoints(ContainersTopologyProvider.NAME, ContainersLayout.REGIONS, Map.of("east", KafkaEndpoint.plaintext("east", harnessBootstrap("east")),
                             "west", KafkaEndpoint.plaintext("west", harnessBootstrap("west"))),
                     jdbcFromHost(), dynamoDbFromHost(), hostUri(ContainersLayout.HARNESS_TO_REGISTRY));
             tables = own(new DynamoDbTables(endpoints.dynamo()));

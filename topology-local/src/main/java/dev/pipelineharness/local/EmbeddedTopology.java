@@ -1,6 +1,7 @@
 package dev.pipelineharness.local;
 
 import dev.pipelineharness.local.control.EmbeddedComponents;
+import dev.pipelineharness.topology.support.LocalEndpoints;
 import dev.pipelineharness.api.Deployment;
 import dev.pipelineharness.api.DynamoDbEndpoint;
 import dev.pipelineharness.api.Endpoints;
@@ -92,7 +93,7 @@ public final class EmbeddedTopology implements Topology, TopologyControl, Region
     private FlinkSessionCluster flink;
     private LinkProxy connectToPostgres;
     private LinkProxy connectToDynamoDb;
-    private EmbeddedEndpoints endpoints;
+    private LocalEndpoints endpoints;
     private EmbeddedControl control;
     private EmbeddedRegionFailover failover;
     private volatile boolean closed;
@@ -160,8 +161,7 @@ public final class EmbeddedTopology implements Topology, TopologyControl, Region
             connectToDynamoDb = proxies.create("connect->dynamodb",
                     new InetSocketAddress("127.0.0.1", dynamoDb.port()));
 
-            endpoints = new EmbeddedEndpoints(
-                    Map.of("east", KafkaEndpoint.plaintext("east", east.bootstrapServers(KafkaLink.HARNESS)),
+            endpoints = new LocalEndpoints(EmbeddedTopologyProvider.NAME, REGIONS, Map.of("east", KafkaEndpoint.plaintext("east", east.bootstrapServers(KafkaLink.HARNESS)),
                             "west", KafkaEndpoint.plaintext("west", west.bootstrapServers(KafkaLink.HARNESS))),
                     postgres.jdbcEndpoint(),
                     dynamoDb.endpoint(),

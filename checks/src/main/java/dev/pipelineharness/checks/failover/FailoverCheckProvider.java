@@ -90,6 +90,12 @@ public final class FailoverCheckProvider implements CheckProvider {
             this.within = within;
         }
 
+        /** RPO, RTO and redeliveries are the drill's result: shown when it passes too. */
+        @Override
+        public boolean measures() {
+            return true;
+        }
+
         @Override
         public String describe() {
             return "failover: RPO <= " + thresholds.rpoMaxEvents() + " events, RTO <= "

@@ -15,8 +15,9 @@ import org.apiguardian.api.API;
  * @param details      the diff of a failed check (missing / extra / wrong records), empty when it passed
  * @param message      the whole failure message as the JUnit Platform reports it, empty when it passed
  * @param settledAfter since the check phase started
+ * @param measurement  whether a passing summary is a measurement worth showing ({@code Check#measures()})
  */
 @API(status = EXPERIMENTAL, since = "0.2")
 public record CheckResult(String uniqueId, String name, String location, boolean passed, String summary,
-                          String details, String message, Duration settledAfter) {
+                          String details, String message, Duration settledAfter, boolean measurement) {
 }

@@ -294,7 +294,8 @@ final class ScenarioExecution {
                 listener.reportingEntryPublished(check, ReportEntry.from(Map.of(
                         "verdict", verdict.summary(), "settled-after", took.toMillis() + "ms")));
                 events.checkSettled(ref, new CheckResult(check.getUniqueId().toString(), check.getDisplayName(),
-                        check.step().location().toString(), true, verdict.summary(), "", "", took));
+                        check.step().location().toString(), true, verdict.summary(), "", "", took,
+                        check.step().check().measures()));
                 listener.executionFinished(check, TestExecutionResult.successful());
                 reported.add(check);
             }
@@ -307,7 +308,8 @@ final class ScenarioExecution {
                 events.checkSettled(ref, new CheckResult(check.getUniqueId().toString(), check.getDisplayName(),
                         check.step().location().toString(), false,
                         lastVerdict != null ? lastVerdict.summary() : firstLine(message),
-                        lastVerdict != null ? lastVerdict.details() : "", message, took));
+                        lastVerdict != null ? lastVerdict.details() : "", message, took,
+                        check.step().check().measures()));
                 listener.executionFinished(check, TestExecutionResult.failed(failure));
                 reported.add(check);
                 failedChecks++;
