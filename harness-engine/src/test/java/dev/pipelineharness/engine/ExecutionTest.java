@@ -99,6 +99,15 @@ class ExecutionTest {
     }
 
     @Test
+    void aConclusiveFailureFailsAtOnceInsteadOfWaitingOutTheDeadline() {
+        EngineExecutionResults results = run("conclusive-failure");
+
+        results.testEvents().assertThatEvents().haveExactly(1, event(test(), displayName("fake-check: min 100"),
+                finishedWithFailure(message(m -> m.matches("(?s)expected at least 100 records, got 1.*\\(settled after"
+                        + " [0-9.]+m?s of its 30s: the check judged its failure conclusive, so waiting could not change it\\)")))));
+    }
+
+    @Test
     void aFailingCheckWaitsItsWholeDeadlineWhileThePipelineStillHasInput() {
         EngineExecutionResults results = HarnessKit.engine(Map.of("pipeline-harness.fake.backlog", "in-flight",
                         Constants.CHECK_DRAINED_SETTLE_PROPERTY_NAME, "20ms"))

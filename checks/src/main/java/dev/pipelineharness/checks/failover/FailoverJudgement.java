@@ -151,8 +151,12 @@ final class FailoverJudgement {
                 + writtenToNewRegion + " written to " + to + ")"
                 + "; " + redelivered + " redelivered (" + percent(duplicateFraction) + ")"
                 + groups(report);
-        return diff.clean() ? Verdict.pass(diff.summary() + ": " + figures)
-                : Verdict.fail(diff.summary() + ": " + figures, diff.details());
+        if (diff.clean()) {
+            return Verdict.pass(diff.summary() + ": " + figures);
+        }
+        Verdict failed = Verdict.fail(diff.summary() + ": " + figures, diff.details());
+        // what was lost at cutover is fixed once the cutover happened: no later arrival brings it back
+        return rpoProblems.isEmpty() ? failed : failed.asConclusive();
     }
 
     /** Outage to the first arrival of a record, past cutover, of an event written to the new region. */

@@ -103,7 +103,7 @@ public final class CdcCapturedCheckProvider implements CheckProvider {
             Verdict verdict = ChangeComparison.compare(topic, expected, firsts.changes());
             String copies = firsts.redelivered() + " redelivered cop" + (firsts.redelivered() == 1 ? "y" : "ies")
                     + " accepted (at-least-once)";
-            return new Verdict(verdict.passed(), verdict.summary() + "; " + copies, verdict.details());
+            return new Verdict(verdict.passed(), verdict.summary() + "; " + copies, verdict.details(), verdict.conclusive());
         }
 
         @Override

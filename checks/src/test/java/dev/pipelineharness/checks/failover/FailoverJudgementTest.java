@@ -97,6 +97,7 @@ class FailoverJudgementTest {
         Verdict verdict = judge(LENIENT);
 
         assertThat(verdict.passed()).isFalse();
+        assertThat(verdict.conclusive()).as("what was lost at cutover stays lost").isTrue();
         assertThat(verdict.message()).contains("RPO above its bound (1)")
                 .contains("RPO 5 event(s) lost at cutover, more than the 2 allowed")
                 .contains("event time 1970-01-01T00:00:01.005Z to 1970-01-01T00:00:01.009Z (4 ms)")
@@ -110,6 +111,7 @@ class FailoverJudgementTest {
         Verdict verdict = judge(LENIENT);
 
         assertThat(verdict.passed()).isFalse();
+        assertThat(verdict.conclusive()).as("a record missing in west may still arrive").isFalse();
         assertThat(verdict.message()).contains("missing after failover (outside the RPO) (1)")
                 .contains("ordinal 6 for out: written to east, acknowledged, in west's copy at cutover, missing from out in west");
     }

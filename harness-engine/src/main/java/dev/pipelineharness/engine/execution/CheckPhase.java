@@ -139,6 +139,11 @@ final class CheckPhase {
                     settleFailed(check, reporter, start, "not satisfied within "
                             + Durations.format(check.descriptor.step().check().within()) + " after the timeline ended");
                     continue;
+                } else if (verdict != null && verdict.conclusive()) {
+                    settleFailed(check, reporter, start, "settled after " + Durations.format(Duration.ofNanos(now - start))
+                            + " of its " + Durations.format(check.descriptor.step().check().within())
+                            + ": the check judged its failure conclusive, so waiting could not change it");
+                    continue;
                 } else if (settledByDrainedPipeline(check, verdict, now)) {
                     settleFailed(check, reporter, start, "settled after "
                             + Durations.format(Duration.ofNanos(now - start)) + " of its "

@@ -23,7 +23,8 @@ public class FakeCheckProvider implements CheckProvider {
 
     @Override
     public List<Check> create(Params params) {
-        params.allowOnly("min", "pass-after", "fail-after", "within", "topics");
+        params.allowOnly("min", "pass-after", "fail-after", "within", "topics", "conclusive");
+        boolean conclusive = params.bool("conclusive", false);
         long min = params.longValue("min", 0);
         long passAfter = params.longValue("pass-after", 1);
         long failAfter = params.longValue("fail-after", Long.MAX_VALUE);
@@ -58,7 +59,8 @@ public class FakeCheckProvider implements CheckProvider {
                     if (value >= min && evaluations >= passAfter) {
                         return Verdict.pass(value + " records");
                     }
-                    return Verdict.fail("expected at least " + min + " records, got " + value, "missing: " + (min - value));
+                    Verdict missing = Verdict.fail("expected at least " + min + " records, got " + value, "missing: " + (min - value));
+                    return conclusive ? missing.asConclusive() : missing;
                 }
 
                 @Override
