@@ -34,12 +34,15 @@ import java.util.stream.Stream;
  * becomes the archive only when the JVM exited other than by SIGKILL (a JVM killed mid-dump leaves
  * half an archive); the claim is released when the writer exits, and one whose harness died too is
  * taken over after {@link #STALE_CLAIM}. Files live in
- * {@code ${java.io.tmpdir}/pipeline-harness-cds}; {@code -Dpipeline-harness.cds=false} turns it off.
+ * {@code ${java.io.tmpdir}/pipeline-harness-cds}, which keeps the few most recently used archives of
+ * each kind ({@link ArchiveCachePruning}); {@code -Dpipeline-harness.cds=false} turns it off.
  */
 final class ChildJvmArchive {
 
     static final String ENABLED_PROPERTY = "pipeline-harness.cds";
     static final Duration STALE_CLAIM = Duration.ofMinutes(10);
+    /** The cache is pruned once per harness JVM, when its first child starts ({@link ArchiveCachePruning}). */
+    private static final java.util.concurrent.atomic.AtomicBoolean PRUNED = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * The classpath to start the child with and the JVM options that go with it; {@code writing} is
@@ -85,12 +88,16 @@ final class ChildJvmArchive {
         }
         try {
             Path cache = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "pipeline-harness-cds"));
+            if (PRUNED.compareAndSet(false, true)) {
+                ArchiveCachePruning.prune(cache);
+            }
             List<Path> jarsOnly = new ArrayList<>();
             for (Path entry : classpath) {
                 jarsOnly.add(Files.isDirectory(entry) ? packed(entry, cache) : entry);
             }
             Path archive = cache.resolve(mainClass + "-" + key(jarsOnly, mainClass) + ".jsa");
             if (Files.isRegularFile(archive) && Files.size(archive) > 0) {
+                ArchiveCachePruning.touch(archive);
                 return new Prepared(jarsOnly, List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto",
                         "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
             }
