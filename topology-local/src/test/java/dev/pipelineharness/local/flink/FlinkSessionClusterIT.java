@@ -37,14 +37,16 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * transactional ids and checkpoint directories). What it proves: exactly-once output after a job is
  * killed (cancelled abruptly) mid-stream and restored from its latest checkpoint; a restore from the
  * latest checkpoint or a fresh start when there is none; 30-minute event-time windows; a secret that
- * goes with the submission and into no file; SQL errors that name the user's file and line; and two
- * jobs faulted independently, then both restored after the shared TaskManager was killed.
+ * goes with the submission and into no file; SQL errors that name the user's file and line; two
+ * jobs faulted independently of each other; and two jobs restored after the shared TaskManager was
+ * killed and replaced.
  *
  * <p>The tests run side by side, as scenarios do (they mostly wait for checkpoints and paced input),
  * except the one that kills the TaskManager every job runs on: it holds {@link #TASK_MANAGER}
- * exclusively, the others share it.
+ * exclusively, the others share it. Only the methods are concurrent, not the class: other IT classes
+ * of the same JVM still run before or after it, never beside it (each checks at its end that no
+ * child process of its JVM is left).
  */
-@Execution(ExecutionMode.CONCURRENT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FlinkSessionClusterIT {
 
@@ -68,8 +70,9 @@ class FlinkSessionClusterIT {
         });
         try {
             long begin = System.nanoTime();
-            // a slot for each job that may run at once (four tests side by side), one spare for a job still cancelling
-            session = FlinkSessionCluster.start(WORK.resolve("session"), WORK.resolve("flink-session.log"), 5, TIMEOUT);
+            // a slot for each job that may run at once (four tests side by side, one with two jobs), one spare
+            // for a job still cancelling
+            session = FlinkSessionCluster.start(WORK.resolve("session"), WORK.resolve("flink-session.log"), 6, TIMEOUT);
             System.out.printf("MEASURE flink.session.start-to-ready %d ms, rss %d MB%n",
                     Duration.ofNanos(System.nanoTime() - begin).toMillis(), ProcessMemory.rssMegabytes(session.process().pid()));
         } finally {
@@ -93,6 +96,7 @@ class FlinkSessionClusterIT {
 
     @Test
     @Order(1)
+    @Execution(ExecutionMode.CONCURRENT)
     @ResourceLock(value = TASK_MANAGER, mode = ResourceAccessMode.READ)
     void aSyntaxErrorNamesTheFileAndTheLineOfTheTypo() {
         assertThatThrownBy(() -> FlinkSqlJob.submitTo(session, "flink-broken-syntax",
@@ -110,6 +114,7 @@ class FlinkSessionClusterIT {
 
     @Test
     @Order(2)
+    @Execution(ExecutionMode.CONCURRENT)
     @ResourceLock(value = TASK_MANAGER, mode = ResourceAccessMode.READ)
     void anUnknownColumnInsideAStatementSetBlockNamesTheLineOfTheColumnAndLeavesTheSessionRunning() {
         assertThatThrownBy(() -> FlinkSqlJob.submitTo(session, "flink-broken-column",
@@ -129,6 +134,7 @@ class FlinkSessionClusterIT {
      */
     @Test
     @Order(3)
+    @Execution(ExecutionMode.CONCURRENT)
     @ResourceLock(value = TASK_MANAGER, mode = ResourceAccessMode.READ)
     void aSecretGoesWithTheSubmissionAndNoFileHoldsIt() throws Exception {
         String value = "random";
@@ -157,6 +163,7 @@ class FlinkSessionClusterIT {
 
     @Test
     @Order(4)
+    @Execution(ExecutionMode.CONCURRENT)
     @ResourceLock(value = TASK_MANAGER, mode = ResourceAccessMode.READ)
     void restoresFromTheLatestCheckpointOrStartsAfreshWhenThereIsNone() throws Exception {
         Path checkpoints = WORK.resolve("generated/checkpoints");
@@ -206,6 +213,7 @@ class FlinkSessionClusterIT {
      */
     @Test
     @Order(5)
+    @Execution(ExecutionMode.CONCURRENT)
     @ResourceLock(value = TASK_MANAGER, mode = ResourceAccessMode.READ)
     void outputStaysExactAfterAJobIsKilledMidStreamAndRestoredFromItsLastCheckpoint() throws Exception {
         int events = 300;
@@ -256,6 +264,7 @@ class FlinkSessionClusterIT {
      */
     @Test
     @Order(6)
+    @Execution(ExecutionMode.CONCURRENT)
     @ResourceLock(value = TASK_MANAGER, mode = ResourceAccessMode.READ)
     void countsPerUserInThirtyMinuteWindowsOnBothSidesOfABoundary() throws Exception {
         broker.createTopic("purchases", 4);
@@ -295,10 +304,10 @@ class FlinkSessionClusterIT {
         }
     }
 
-    /** Alone: it kills the TaskManager every job of the session runs on. */
     @Test
     @Order(7)
-    @ResourceLock(value = TASK_MANAGER, mode = ResourceAccessMode.READ_WRITE)
+    @Execution(ExecutionMode.CONCURRENT)
+    @ResourceLock(value = TASK_MANAGER, mode = ResourceAccessMode.READ)
     void eachScenarioHasItsOwnJobThatCanBeKilledPausedAndRestoredAlone() throws Exception {
         try (FlinkSqlJob a = routing("a-"); FlinkSqlJob b = routing("b-")) {
             System.out.printf("MEASURE flink.session.submit-to-running %d ms (first), %d ms (second)%n",
@@ -323,20 +332,44 @@ class FlinkSessionClusterIT {
             a.pause(TIMEOUT);
             assertThat(a.pausedAt()).isPresent();
             assertThat(a.state()).isEqualTo("FINISHED");
+            assertThat(b.state()).isEqualTo("RUNNING");
             produce("a-", 200, 100);
             a.resume(TIMEOUT);
             assertThat(a.state()).isEqualTo("RUNNING");
             assertThat(a.restoredFrom()).hasValueSatisfying(path -> assertThat(path.toString()).contains("savepoint"));
-
-            session.killTaskManager();
-            assertThat(session.isTaskManagerRunning()).isFalse();
             produce("b-", 100, 100);
-            session.startTaskManager(TIMEOUT);
-            a.awaitReady(TIMEOUT);
-            b.awaitReady(TIMEOUT);
 
             awaitExact("a-", 300);
             awaitExact("b-", 200);
+        }
+        assertThat(session.process().isAlive()).isTrue();
+    }
+
+    /** Alone: it kills the TaskManager every job of the session runs on. */
+    @Test
+    @Order(8)
+    @Execution(ExecutionMode.CONCURRENT)
+    @ResourceLock(value = TASK_MANAGER, mode = ResourceAccessMode.READ_WRITE)
+    void everyJobRestoresFromItsCheckpointWhenTheSharedTaskManagerIsKilledAndReplaced() throws Exception {
+        try (FlinkSqlJob c = routing("c-"); FlinkSqlJob d = routing("d-")) {
+            produce("c-", 0, 100);
+            produce("d-", 0, 100);
+            c.awaitCompletedCheckpoints(1, TIMEOUT);
+            d.awaitCompletedCheckpoints(1, TIMEOUT);
+
+            session.killTaskManager();
+            assertThat(session.isTaskManagerRunning()).isFalse();
+            produce("c-", 100, 100);
+            produce("d-", 100, 50);
+            long replaced = System.nanoTime();
+            session.startTaskManager(TIMEOUT);
+            c.awaitReady(TIMEOUT);
+            d.awaitReady(TIMEOUT);
+            System.out.printf("MEASURE flink.session.taskmanager-replaced-to-jobs-running %d ms%n",
+                    Duration.ofNanos(System.nanoTime() - replaced).toMillis());
+
+            awaitExact("c-", 200);
+            awaitExact("d-", 150);
         }
         assertThat(session.process().isAlive()).isTrue();
     }
