@@ -13,6 +13,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -29,12 +30,23 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
  */
 public final class DynamoTables implements AutoCloseable {
 
+    /**
+     * How long the waiters sleep between two DescribeTable calls: the SDK's own fixed delay for
+     * DynamoDB's waiters, kept for real tables; a test against a stub passes a few milliseconds.
+     */
+    static final Duration POLL_INTERVAL = Duration.ofSeconds(20);
+
     private final DynamoDbClient client;
+    private final Duration pollInterval;
     private final boolean planning;
     private final CallLog log;
     private final String region;
 
     public DynamoTables(DynamoDbEndpoint endpoint, boolean planning, CallLog log) {
+        this(endpoint, planning, log, POLL_INTERVAL);
+    }
+
+    DynamoTables(DynamoDbEndpoint endpoint, boolean planning, CallLog log, Duration pollInterval) {
         var builder = DynamoDbClient.builder().region(Region.of(endpoint.region()))
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).credentialsProvider(credentials(endpoint));
         endpoint.endpointOverride().ifPresent(builder::endpointOverride);
@@ -42,6 +54,7 @@ public final class DynamoTables implements AutoCloseable {
         this.planning = planning;
         this.log = log;
         this.region = endpoint.region();
+        this.pollInterval = pollInterval;
     }
 
     static AwsCredentialsProvider credentials(DynamoDbEndpoint endpoint) {
@@ -96,7 +109,7 @@ public final class DynamoTables implements AutoCloseable {
 
     private DynamoDbWaiter waiter(Duration timeout) {
         return DynamoDbWaiter.builder().client(client).overrideConfiguration(WaiterOverrideConfiguration.builder()
-                .waitTimeout(timeout).build()).build();
+                .waitTimeout(timeout).backoffStrategyV2(BackoffStrategy.fixedDelay(pollInterval)).build()).build();
     }
 
     /** In plan mode: records the call and tells the caller not to make it. */

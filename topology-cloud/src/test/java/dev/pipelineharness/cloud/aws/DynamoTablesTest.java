@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
 class DynamoTablesTest {
 
     private static final String TARGET = "X-Amz-Target";
+    /** The stub answers at once: the SDK's 20 s between two DescribeTable calls would only make the test slow. */
+    private static final Duration POLL = Duration.ofMillis(10);
 
     @Test
     void createsAwaitsActiveAndDeletesAwaitingGone(WireMockRuntimeInfo wm) {
@@ -48,7 +50,7 @@ class DynamoTablesTest {
                 .willReturn(json("{\"__type\":\"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException\","
                         + "\"message\":\"Requested resource not found\"}").withStatus(400)));
 
-        try (DynamoTables tables = new DynamoTables(endpoint(wm), false, new CallLog())) {
+        try (DynamoTables tables = new DynamoTables(endpoint(wm), false, new CallLog(), POLL)) {
             tables.create(new DynamoTableSpec("interactions", "user_id", "S", "ts", "N", "NEW_IMAGE"),
                     "ph202612010815_r1_x_interactions", Duration.ofSeconds(30));
             tables.delete("ph202612010815_r1_x_interactions", Duration.ofSeconds(30));
@@ -58,12 +60,15 @@ class DynamoTablesTest {
                 .withRequestBody(matchingJsonPath("$.TableName", equalTo("ph202612010815_r1_x_interactions")))
                 .withRequestBody(matchingJsonPath("$.BillingMode", equalTo("PAY_PER_REQUEST")))
                 .withRequestBody(matchingJsonPath("$.StreamSpecification.StreamViewType", equalTo("NEW_IMAGE"))));
+        // CREATING, ACTIVE, then not found after the delete: both waits polled until the state changed
+        stub.verifyThat(3, postRequestedFor(urlEqualTo("/"))
+                .withHeader(TARGET, equalTo("DynamoDB_20120810.DescribeTable")));
     }
 
     @Test
     void inPlanModeNothingIsSent(WireMockRuntimeInfo wm) {
         CallLog log = new CallLog();
-        try (DynamoTables tables = new DynamoTables(endpoint(wm), true, log)) {
+        try (DynamoTables tables = new DynamoTables(endpoint(wm), true, log, POLL)) {
             tables.create(new DynamoTableSpec("t", "id", "S", null, null, null), "ph202612010815_r1_x_t", Duration.ofSeconds(1));
             tables.delete("ph202612010815_r1_x_t", Duration.ofSeconds(1));
         }

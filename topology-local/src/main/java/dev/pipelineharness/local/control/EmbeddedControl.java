@@ -178,18 +178,11 @@ public final class EmbeddedControl implements TopologyControl {
     }
 
     /**
-     * A deployment's Flink job. With a JVM of its own it is that process (SIGKILL, SIGSTOP, a new JVM
-     * restored from the latest checkpoint); on the session cluster, kill cancels the job abruptly,
-     * pause stops it with a savepoint and resume restores it from that savepoint, restart restores
-     * from the latest checkpoint, and the state is the job's as Flink's REST API reports it.
+     * A deployment's Flink job on the session cluster: kill cancels the job abruptly, pause stops it
+     * with a savepoint and resume restores it from that savepoint, restart restores from the latest
+     * checkpoint, and the state is the job's as Flink's REST API reports it.
      */
     static ComponentControl flink(FlinkSqlJob job) {
-        if (job.ownsJvm()) {
-            return new ProcessComponentControl("flink", Scope.DEPLOYMENT, "its job and all its tasks are RUNNING",
-                    () -> job.process().pid(), job::awaitReady)
-                    .killedBy(job::kill).pausedBy(() -> job.process().pause(), () -> job.process().resume())
-                    .restartedBy(job::restartFromLatestCheckpoint);
-        }
         return new ProcessComponentControl("flink", Scope.DEPLOYMENT, job::awaitReady,
                 "its job on the session cluster and all its tasks are RUNNING", () -> sessionJobState(job))
                 .describedBy(() -> sessionJobObserved(job))

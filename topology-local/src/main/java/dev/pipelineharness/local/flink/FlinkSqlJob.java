@@ -3,10 +3,7 @@ package dev.pipelineharness.local.flink;
 import dev.pipelineharness.api.PipelineFile;
 import dev.pipelineharness.api.ScenarioDefinitionException;
 import dev.pipelineharness.topology.support.BoundedWait;
-import dev.pipelineharness.local.process.FreePorts;
-import dev.pipelineharness.local.process.JavaProcessSpec;
 import dev.pipelineharness.local.process.ManagedProcess;
-import dev.pipelineharness.local.process.RuntimeClasspath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -19,31 +16,27 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A pipeline's Flink SQL running as one job, either on the run's {@link FlinkSessionCluster}
- * ({@link #submitTo}: how deployments run it) or on a MiniCluster in a child JVM of its own
- * ({@link #submit}: {@code dev.pipelineharness.flinkrunner.FlinkSqlRunner} from runtime-flink).
+ * A pipeline's Flink SQL running as one job on the run's {@link FlinkSessionCluster} ({@link #submitTo}),
+ * planned in the session's JVM.
  *
  * <p>All non-INSERT statements of the files run one by one, in order; all INSERT statements become one
  * statement set, so the pipeline is one job with one checkpoint. The job checkpoints every second,
- * exactly-once, into {@code <workDir>/checkpoints}, and keeps the checkpoints when it is cancelled or
- * its JVM dies, so {@link #restartFromLatestCheckpoint(Duration)} can bring it back as a restarted
+ * exactly-once, into {@code <workDir>/checkpoints}, and keeps the checkpoints when it is cancelled
+ * or fails, so {@link #restartFromLatestCheckpoint(Duration)} can bring it back as a restarted
  * deployment would. Readiness is Flink's own word: the job and every one of its tasks RUNNING in the
  * REST API.
  *
- * <p>The faults differ only where a shared JVM forbids the process-level one: a job with its own JVM
- * is killed with SIGKILL and paused with SIGSTOP; a job on the session is killed by cancelling it
- * abruptly (no savepoint, its open Kafka transactions left to be aborted, its checkpoints kept) and
- * paused by stopping it with a savepoint, which {@link #resume(Duration)} restores. Either way
- * {@link #restartFromLatestCheckpoint(Duration)} brings it back from its newest complete checkpoint.
+ * <p>The session's JVM is shared, so the faults are the job's, not a process's: a job is killed by
+ * cancelling it abruptly (no savepoint, its open Kafka transactions left to be aborted, its
+ * checkpoints kept) and paused by stopping it with a savepoint, which {@link #resume(Duration)}
+ * restores. {@link #restartFromLatestCheckpoint(Duration)} brings it back from its newest complete
+ * checkpoint.
  *
- * <p>Layout of {@code workDir}: {@code sql/} (the files as the child reads them), {@code checkpoints/},
- * {@code status.properties} (the child's progress), {@code tmp/} (the child's {@code java.io.tmpdir}), {@code savepoints/} (a paused session job's).
+ * <p>Layout of {@code workDir}: {@code sql/} (the files as the session reads them), {@code checkpoints/},
+ * {@code status.properties} (the session's answer to the submission), {@code savepoints/} (a paused job's).
  */
 public final class FlinkSqlJob implements AutoCloseable {
 
-    /** Heap of a job's own child JVM (see {@link FlinkJvmOptions#PER_JOB}). */
-    static final List<String> MEMORY = FlinkJvmOptions.PER_JOB.subList(0, 2);
-    private static final String RUNNER = "dev.pipelineharness.flinkrunner.FlinkSqlRunner";
     private static final Duration CANCEL_GRACE = Duration.ofSeconds(15);
 
     private final String name;
@@ -53,8 +46,8 @@ public final class FlinkSqlJob implements AutoCloseable {
     private final FlinkSessionCluster session;
     /** {@code ${secret.NAME}} values for the SQL on disk, handed to Flink in memory only; never in a message. */
     private final Map<String, String> secrets;
-    private ManagedProcess process;
-    private FlinkRestClient rest;
+    private final ManagedProcess process;
+    private final FlinkRestClient rest;
     private String jobId;
     private Duration lastStartToRunning;
     private Path restoredFrom;
@@ -68,42 +61,18 @@ public final class FlinkSqlJob implements AutoCloseable {
         this.logFile = logFile;
         this.jobDirectory = jobDirectory;
         this.session = session;
-    }
-
-    /**
-     * Starts a child JVM that runs the given SQL files as one job, and waits until the job is RUNNING.
-     *
-     * @param name             the component's name, used for the process and the Flink job
-     * @param resolvedSqlFiles the pipeline's SQL files, placeholders already filled, in the order to run them
-     * @param workDir          this job's own directory (SQL copy, checkpoints, status, temporary files)
-     * @param logFile          where the child's output goes ({@code target/harness/logs/flink.log}, say)
-     * @param timeout          bound on start-up until RUNNING
-     * @throws ScenarioDefinitionException when Flink rejects a statement: names the file, line and Flink's message
-     * @throws IllegalStateException       when the job does not reach RUNNING in time or fails; with the log tail
-     */
-    public static FlinkSqlJob submit(String name, List<PipelineFile> resolvedSqlFiles, Path workDir, Path logFile,
-                                     Duration timeout) throws IOException {
-        return submit(name, resolvedSqlFiles, Map.of(), workDir, logFile, timeout);
-    }
-
-    /**
-     * As {@link #submit(String, List, Path, Path, Duration)}, for SQL whose secrets are written as
-     * {@code ${secret.NAME}} references: their values reach the child JVM in its environment, never a file.
-     */
-    public static FlinkSqlJob submit(String name, List<PipelineFile> resolvedSqlFiles, Map<String, String> secrets,
-                                     Path workDir, Path logFile, Duration timeout) throws IOException {
-        Objects.requireNonNull(name, "name");
-        JobDirectory jobDirectory = JobDirectory.write(workDir.resolve("sql"), resolvedSqlFiles);
-        Files.createDirectories(workDir.resolve("checkpoints"));
-        FlinkSqlJob job = new FlinkSqlJob(name, workDir, logFile, jobDirectory, null, secrets);
-        job.startOwnJvm(false, timeout);
-        return job;
+        this.process = session.process();
+        this.rest = session.rest();
     }
 
     /**
      * Submits the given SQL files as one job of its own to the run's session cluster, with its own
      * checkpoint directory under {@code workDir}, and waits until the job and all its tasks are RUNNING.
      *
+     * @param name             the component's name, used for the Flink job
+     * @param resolvedSqlFiles the pipeline's SQL files, placeholders already filled, in the order to run them
+     * @param workDir          this job's own directory (SQL copy, checkpoints, status, savepoints)
+     * @param timeout          bound on planning and start-up until RUNNING
      * @throws ScenarioDefinitionException when Flink rejects a statement: names the file, line and Flink's message
      * @throws IllegalStateException       when the job does not reach RUNNING in time or fails
      */
@@ -120,16 +89,12 @@ public final class FlinkSqlJob implements AutoCloseable {
     public static FlinkSqlJob submitTo(FlinkSessionCluster session, String name, List<PipelineFile> resolvedSqlFiles,
                                        Map<String, String> secrets, Path workDir, Duration timeout) throws IOException {
         Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(name, "name");
         JobDirectory jobDirectory = JobDirectory.write(workDir.resolve("sql"), resolvedSqlFiles);
         Files.createDirectories(workDir.resolve("checkpoints"));
         FlinkSqlJob job = new FlinkSqlJob(name, workDir, session.process().logFile(), jobDirectory, session, secrets);
         job.submitToSession("", timeout);
         return job;
-    }
-
-    /** True when the job runs in a JVM of its own, false when it runs on the run's session cluster. */
-    public boolean ownsJvm() {
-        return session == null;
     }
 
     /** The savepoint a paused session job was stopped with; empty while it is not paused. */
@@ -144,7 +109,7 @@ public final class FlinkSqlJob implements AutoCloseable {
 
     /**
      * The job's state as Flink's REST API reports it (CREATED, RUNNING, RESTARTING, FAILING, FAILED,
-     * CANCELED, FINISHED ...), or {@code UNREACHABLE} when the child JVM does not answer (it was killed,
+     * CANCELED, FINISHED ...), or {@code UNREACHABLE} when the session does not answer (its JVM is gone,
      * say).
      */
     public String state() {
@@ -182,17 +147,17 @@ public final class FlinkSqlJob implements AutoCloseable {
                 () -> rest.completedCheckpoints(jobId) >= count);
     }
 
-    /** The REST API of the current child JVM, such as {@code http://127.0.0.1:40123/}; a restart changes the port. */
+    /** The REST API of the session the job runs on, such as {@code http://127.0.0.1:40123/}. */
     public URI restUrl() {
         return rest.base();
     }
 
-    /** The current child JVM, for its pid and RSS; a restart replaces it. */
+    /** The session's JVM the job runs in (shared with every other job of the run). */
     public ManagedProcess process() {
         return process;
     }
 
-    /** How long the last start or restart took, from launching the JVM to the job and all its tasks RUNNING. */
+    /** How long the last submission or restart took, from the request to the job and all its tasks RUNNING. */
     public Duration lastStartToRunning() {
         return lastStartToRunning;
     }
@@ -203,16 +168,12 @@ public final class FlinkSqlJob implements AutoCloseable {
     }
 
     /**
-     * As in a crash: SIGKILL of a job's own JVM; on the session, the job cancelled abruptly (no
-     * savepoint), and this returns once Flink reports it CANCELED. The job's last completed
-     * checkpoint stays on disk either way, for {@link #restartFromLatestCheckpoint(Duration)}.
+     * As in a crash: the job cancelled abruptly (no savepoint), and this returns once Flink reports it
+     * CANCELED. The job's last completed checkpoint stays on disk, for
+     * {@link #restartFromLatestCheckpoint(Duration)}.
      */
     public void kill() throws IOException, InterruptedException {
-        if (ownsJvm()) {
-            process.kill();
-        } else {
-            cancelAndAwaitEnd();
-        }
+        cancelAndAwaitEnd();
     }
 
     /**
@@ -221,22 +182,16 @@ public final class FlinkSqlJob implements AutoCloseable {
      * not wait for. {@link #close()} later waits, bounded, for the end.
      */
     public void requestCancel() throws IOException, InterruptedException {
-        if (ownsJvm()) {
-            process.kill();
-        } else if (jobId != null && !isTerminal(state())) {
+        if (jobId != null && !isTerminal(state())) {
             rest.cancel(jobId);
         }
     }
 
     /**
-     * Stops the job processing: SIGSTOP of its own JVM; on the session, stop-with-savepoint (its
-     * sinks commit what they have; the job ends FINISHED and {@link #pausedAt()} names the savepoint).
+     * Stops the job processing with stop-with-savepoint: its sinks commit what they have; the job
+     * ends FINISHED and {@link #pausedAt()} names the savepoint.
      */
     public void pause(Duration timeout) throws IOException, InterruptedException {
-        if (ownsJvm()) {
-            process.pause();
-            return;
-        }
         Path savepoints = Files.createDirectories(workDir.resolve("savepoints"));
         Path savepoint = rest.stopWithSavepoint(jobId, savepoints, timeout);
         // the savepoint completes a moment before the job turns FINISHED: that is the evidence of the pause
@@ -245,12 +200,8 @@ public final class FlinkSqlJob implements AutoCloseable {
         pausedAt = savepoint;
     }
 
-    /** Undoes {@link #pause}: SIGCONT, or a new job restored from the pause's savepoint, RUNNING again. */
+    /** Undoes {@link #pause}: a new job restored from the pause's savepoint, RUNNING again. */
     public void resume(Duration timeout) throws IOException {
-        if (ownsJvm()) {
-            process.resume();
-            return;
-        }
         if (pausedAt == null) {
             return;
         }
@@ -260,16 +211,12 @@ public final class FlinkSqlJob implements AutoCloseable {
     }
 
     /**
-     * Brings the job back from its newest complete checkpoint in a new child JVM (same SQL, same
-     * directories), as a crashed deployment is restarted, and waits until it is RUNNING. A child JVM
-     * still alive is stopped first (its job cancelled; the checkpoints are kept).
+     * Brings the job back from its newest complete checkpoint as a new job (same SQL, same
+     * directories), as a crashed deployment is restarted, and waits until it is RUNNING; with no
+     * complete checkpoint it starts afresh. A job still running is cancelled first (its checkpoints
+     * are kept).
      */
     public void restartFromLatestCheckpoint(Duration timeout) throws IOException {
-        if (ownsJvm()) {
-            stopChild();
-            startOwnJvm(true, timeout);
-            return;
-        }
         try {
             cancelAndAwaitEnd();
         } catch (InterruptedException e) {
@@ -281,15 +228,11 @@ public final class FlinkSqlJob implements AutoCloseable {
     }
 
     /**
-     * Cancels the job (its checkpoints are kept) and stops its own child JVM; on the session, the
-     * job is cancelled and this returns once Flink reports it ended, so its slot is free again.
+     * Cancels the job (its checkpoints are kept) and returns once Flink reports it ended, so its slot
+     * is free again.
      */
     @Override
     public void close() {
-        if (ownsJvm()) {
-            stopChild();
-            return;
-        }
         try {
             cancelAndAwaitEnd();
         } catch (IOException e) {
@@ -326,8 +269,6 @@ public final class FlinkSqlJob implements AutoCloseable {
         request.setProperty("restoreFrom", restore);
         secrets.forEach((secret, value) -> request.setProperty("secret." + secret, value));
         long started = System.nanoTime();
-        process = session.process();
-        rest = session.rest();
         jobId = null;
         java.util.Properties answer;
         try {
@@ -341,52 +282,6 @@ public final class FlinkSqlJob implements AutoCloseable {
         }
         awaitRunning(statusFile, timeout);
         lastStartToRunning = Duration.ofNanos(System.nanoTime() - started);
-    }
-
-    private void startOwnJvm(boolean restoreLatest, Duration timeout) throws IOException {
-        int restPort = FreePorts.pick();
-        Path statusFile = workDir.resolve("status.properties");
-        Files.deleteIfExists(statusFile);
-        JavaProcessSpec spec = JavaProcessSpec.of(name, RUNNER)
-                .classpath(RuntimeClasspath.of("flink"))
-                .workDirectory(workDir)
-                .logFile(logFile)
-                .args("--job-dir", workDir.resolve("sql").toString(),
-                        "--checkpoint-dir", workDir.resolve("checkpoints").toString(),
-                        "--rest-port", Integer.toString(restPort),
-                        "--status-file", statusFile.toString(),
-                        "--job-name", name);
-        FlinkJvmOptions.PER_JOB.forEach(spec::jvmArg);
-        if (!secrets.isEmpty()) {
-            // the environment, not an argument: arguments show in `ps` and the argument file is on disk
-            spec.environment("PIPELINE_HARNESS_FLINK_SECRETS", secretsText());
-        }
-        if (restoreLatest) {
-            spec.args("--restore-latest");
-        }
-        long started = System.nanoTime();
-        process = ManagedProcess.startJava(spec);
-        rest = new FlinkRestClient(URI.create("http://127.0.0.1:" + restPort + "/"));
-        jobId = null;
-        try {
-            awaitRunning(statusFile, timeout);
-        } catch (RuntimeException e) {
-            process.close();
-            throw e;
-        }
-        lastStartToRunning = Duration.ofNanos(System.nanoTime() - started);
-    }
-
-    private String secretsText() {
-        java.util.Properties properties = new java.util.Properties();
-        properties.putAll(secrets);
-        java.io.StringWriter text = new java.io.StringWriter();
-        try {
-            properties.store(text, null);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return text.toString();
     }
 
     private void awaitRunning(Path statusFile, Duration timeout) {
@@ -442,27 +337,8 @@ public final class FlinkSqlJob implements AutoCloseable {
         }
     }
 
-    private void stopChild() {
-        if (process == null) {
-            return;
-        }
-        if (process.isAlive() && jobId != null) {
-            try {
-                rest.cancel(jobId);
-                // the runner exits by itself once the job is cancelled and its MiniCluster is down
-                process.awaitExit(CANCEL_GRACE);
-            } catch (IOException e) {
-                // not answering: stopping the JVM below is all that is left
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        process.close();
-    }
-
     @Override
     public String toString() {
-        return "Flink SQL job " + name + " (" + jobId + ", " + (session != null ? "on " + session
-                : process == null ? "not started" : process) + ")";
+        return "Flink SQL job " + name + " (" + jobId + ", on " + session + ")";
     }
 }

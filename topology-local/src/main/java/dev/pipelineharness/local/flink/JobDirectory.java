@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The folder the Flink child JVM reads the pipeline's SQL from. Files are written as
+ * The folder the Flink session reads a job's SQL from. Files are written as
  * {@code NN-<name>.sql}, so the runner's file-name order is the pipeline's order, and the runner's
  * error reports (which name the file in this folder) can be mapped back to the file the user wrote.
  */

@@ -10,15 +10,15 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * What the Flink child JVM last wrote to its status file (see
- * {@code dev.pipelineharness.flinkrunner.JobStatusFile} in runtime-flink, which replaces it atomically).
+ * A status file of the Flink session: the session's own progress, which its JVM writes (see
+ * {@code dev.pipelineharness.flinkrunner.JobStatusFile} in runtime-flink, which replaces it atomically),
+ * or a job's, which {@link FlinkSqlJob} writes from the session's answer to the submission.
  */
 record RunnerStatus(String phase, Properties values) {
 
     static final String SUBMITTED = "SUBMITTED";
     static final String SQL_ERROR = "SQL_ERROR";
     static final String STARTUP_ERROR = "STARTUP_ERROR";
-    static final String ENDED = "ENDED";
 
     static Optional<RunnerStatus> read(Path file) {
         Properties properties = new Properties();
@@ -32,13 +32,13 @@ record RunnerStatus(String phase, Properties values) {
         return Optional.of(new RunnerStatus(properties.getProperty("phase", ""), properties));
     }
 
-    /** True once the runner will not get any further by itself: the job was submitted or it gave up. */
+    /** True once the session will not get any further by itself: it is ready, the job was submitted, or it gave up. */
     boolean isSettled() {
         return !phase.equals("STARTING");
     }
 
     boolean isError() {
-        return phase.equals(SQL_ERROR) || phase.equals(STARTUP_ERROR) || phase.equals(ENDED);
+        return phase.equals(SQL_ERROR) || phase.equals(STARTUP_ERROR);
     }
 
     String get(String key) {

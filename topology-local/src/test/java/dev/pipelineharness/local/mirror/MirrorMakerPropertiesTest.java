@@ -37,7 +37,9 @@ class MirrorMakerPropertiesTest {
         }
         // worker settings only reach the worker with the target's prefix
         assertThat(properties).containsEntry("west.plugin.discovery", "service_load")
-                .containsEntry("west.offset.flush.interval.ms", "1000");
+                .containsEntry("west.offset.flush.interval.ms", "1000")
+                .containsEntry("west.session.timeout.ms", "6000")
+                .containsEntry("west.scheduled.rebalance.max.delay.ms", "0");
     }
 
     @Test

@@ -32,7 +32,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *       {@code jobDir}, {@code checkpointDir}, {@code jobName}, {@code parallelism},
  *       {@code checkpointIntervalMs} and {@code restoreFrom} (a checkpoint or savepoint path, or
  *       {@code latest} for the newest complete checkpoint in {@code checkpointDir}, or empty); the
- *       answer is what the per-job runner writes to its status file ({@link JobStatusFile}'s keys).
+ *       answer has the keys of the session's status file ({@link JobStatusFile}).
  *       Planning is done here, in a JVM whose planner is already warm, so a scenario's deploy does
  *       not pay for a JVM start and a cold planner.</li>
  *   <li>{@code POST /taskmanager/kill}: closes the TaskManager: every job on it fails over and
@@ -88,12 +88,12 @@ public final class FlinkSessionRunner {
                 stopped.countDown();
             }, "flink-session-shutdown"));
             FlinkSessionRunner session = new FlinkSessionRunner(cluster, restPort);
-            FlinkSqlRunner.progress("session cluster up with " + slots + " slots; REST on port " + restPort);
+            RunnerLog.progress("session cluster up with " + slots + " slots; REST on port " + restPort);
             session.warmUp(status);
             session.serve(controlPort);
             status.write(Phase.READY, Map.of("restPort", Integer.toString(restPort),
                     "controlPort", Integer.toString(controlPort), "slots", Integer.toString(slots)));
-            FlinkSqlRunner.progress("ready; control requests on port " + controlPort);
+            RunnerLog.progress("ready; control requests on port " + controlPort);
         } catch (Exception e) {
             e.printStackTrace();
             status.write(Phase.STARTUP_ERROR, Map.of("message", SqlErrorLocation.messageOf(e)));
@@ -120,7 +120,7 @@ public final class FlinkSessionRunner {
             throw new IllegalStateException("The warm-up job did not start: " + outcome.values().get("message"));
         }
         outcome.job().getJobExecutionResult().get(60, TimeUnit.SECONDS);
-        FlinkSqlRunner.progress("warm-up job finished");
+        RunnerLog.progress("warm-up job finished");
     }
 
     private SqlJobSubmission.Outcome submit(List<SqlStatement> statements, String jobName, int parallelism,
@@ -161,7 +161,7 @@ public final class FlinkSessionRunner {
         if (restore.equals("latest")) {
             restoreFrom = LatestCheckpoint.in(checkpoints).orElse(null);
             if (restoreFrom == null) {
-                FlinkSqlRunner.progress("restore latest: no complete checkpoint in " + checkpoints + "; starting afresh");
+                RunnerLog.progress("restore latest: no complete checkpoint in " + checkpoints + "; starting afresh");
             }
         } else {
             restoreFrom = restore.isBlank() ? null : Path.of(restore);
@@ -169,7 +169,7 @@ public final class FlinkSessionRunner {
         // the files hold ${secret.NAME} references; the values came with this request, in memory
         List<SqlStatement> statements = SecretValues.fromRequest(request).fill(SqlScript.readDirectory(jobDirectory));
         String jobName = request.getProperty("jobName", "pipeline");
-        FlinkSqlRunner.progress("job " + jobName + ": " + statements.size() + " statement(s) from " + jobDirectory
+        RunnerLog.progress("job " + jobName + ": " + statements.size() + " statement(s) from " + jobDirectory
                 + (restoreFrom == null ? "" : "; restoring from " + restoreFrom));
         SqlJobSubmission.Outcome outcome = submit(statements, jobName,
                 Integer.parseInt(request.getProperty("parallelism", "1")),
@@ -188,7 +188,7 @@ public final class FlinkSessionRunner {
         if (taskManagerRunning) {
             cluster.terminateTaskManager(liveTaskManager).get(30, TimeUnit.SECONDS);
             taskManagerRunning = false;
-            FlinkSqlRunner.progress("TaskManager " + liveTaskManager + " closed (fault)");
+            RunnerLog.progress("TaskManager " + liveTaskManager + " closed (fault)");
         }
         return taskManagerState();
     }
@@ -198,7 +198,7 @@ public final class FlinkSessionRunner {
             cluster.startTaskManager();
             liveTaskManager = startedTaskManagers++;
             taskManagerRunning = true;
-            FlinkSqlRunner.progress("TaskManager " + liveTaskManager + " started");
+            RunnerLog.progress("TaskManager " + liveTaskManager + " started");
         }
         return taskManagerState();
     }

@@ -14,14 +14,13 @@ import java.util.Properties;
  * replaced atomically on each write so a reader never sees half of it.
  *
  * <p>Keys: {@code phase} (one of {@link Phase}), and depending on the phase {@code jobId},
- * {@code restoredFrom}, {@code file}, {@code line}, {@code column}, {@code statement}, {@code message},
- * {@code jobState}.
+ * {@code restoredFrom}, {@code file}, {@code line}, {@code column}, {@code statement}, {@code message}.
  */
 public final class JobStatusFile {
 
     /** How far the runner got. */
     public enum Phase {
-        /** Reading the SQL and starting the MiniCluster. */
+        /** Starting the MiniCluster and running the warm-up job. */
         STARTING,
         /** The session cluster is up and warm: {@code restPort}, {@code controlPort}, {@code slots}. */
         READY,
@@ -29,10 +28,8 @@ public final class JobStatusFile {
         SUBMITTED,
         /** A statement was rejected: {@code file}, {@code line}, {@code column}, {@code statement}, {@code message}. */
         SQL_ERROR,
-        /** The runner could not start (bad arguments, no checkpoint to restore, cluster error): {@code message}. */
-        STARTUP_ERROR,
-        /** The job reached a terminal state ({@code jobState}: CANCELED, FAILED, FINISHED); {@code message} on failure. */
-        ENDED
+        /** The session or a job could not start (cluster error, a class missing, submission refused): {@code message}. */
+        STARTUP_ERROR
     }
 
     private final Path file;
@@ -52,7 +49,7 @@ public final class JobStatusFile {
         try {
             Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
             try (OutputStream out = Files.newOutputStream(temporary)) {
-                properties.store(out, "written by " + FlinkSqlRunner.class.getName());
+                properties.store(out, "written by " + FlinkSessionRunner.class.getName());
             }
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

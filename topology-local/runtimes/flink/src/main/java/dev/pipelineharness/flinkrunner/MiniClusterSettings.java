@@ -1,11 +1,10 @@
 package dev.pipelineharness.flinkrunner;
 
-import java.nio.file.Path;
 import org.apache.flink.configuration.Configuration;
 
 /**
  * The configuration of a local MiniCluster: the REST API on a port the harness chose and memory
- * sized for a laptop shared with brokers. The per-job runner adds its one job's {@link JobSettings}.
+ * sized for a laptop shared with brokers. Each job brings its own {@link JobSettings}.
  */
 final class MiniClusterSettings {
 
@@ -18,13 +17,6 @@ final class MiniClusterSettings {
     static final int MANAGED_MEMORY_MB_PER_SLOT = 8;
 
     private MiniClusterSettings() {
-    }
-
-    static Configuration of(RunnerArguments arguments, Path restoreFrom) {
-        Configuration configuration = cluster(arguments.restPort(), Math.max(2, arguments.parallelism()));
-        JobSettings.apply(configuration, arguments.jobName(), arguments.parallelism(),
-                arguments.checkpointIntervalMillis(), arguments.checkpointDirectory(), restoreFrom);
-        return configuration;
     }
 
     /** A cluster with one TaskManager of {@code slots} slots and its REST API on {@code restPort}. */

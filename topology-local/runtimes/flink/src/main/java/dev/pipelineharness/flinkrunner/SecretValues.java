@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,20 +12,16 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * The secrets of a pipeline's SQL (the PostgreSQL password, say), which the harness never writes to
  * disk: the SQL files it writes hold {@code ${secret.NAME}} references, and the values come in memory
- * (a session job's submission request: {@code secret.NAME} properties; a JVM of its own: the
- * {@link #ENVIRONMENT} variable, a properties text). They are filled into the statements just before
+ * (a session job's submission request: {@code secret.NAME} properties). They are filled into the statements just before
  * planning, and every value this JVM has seen is masked in its own output (stack traces, log lines,
  * status files, answers), since Flink's errors quote a table's options.
  */
 final class SecretValues {
 
-    /** The environment variable a per-job runner reads its secrets from (a {@link Properties} text). */
-    static final String ENVIRONMENT = "PIPELINE_HARNESS_FLINK_SECRETS";
     /** The prefix of a secret's key in a session job's submission request. */
     static final String REQUEST_PREFIX = "secret.";
     static final String MASK = "******";
@@ -48,21 +43,6 @@ final class SecretValues {
                 values.put(key.substring(REQUEST_PREFIX.length()), request.getProperty(key));
             }
         }
-        return new SecretValues(values);
-    }
-
-    static SecretValues fromEnvironment(Function<String, String> environment) {
-        String text = environment.apply(ENVIRONMENT);
-        Properties properties = new Properties();
-        if (text != null) {
-            try {
-                properties.load(new StringReader(text));
-            } catch (IOException e) {
-                throw new IllegalArgumentException(ENVIRONMENT + " is not a properties text", e);
-            }
-        }
-        Map<String, String> values = new LinkedHashMap<>();
-        properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name)));
         return new SecretValues(values);
     }
 

@@ -14,8 +14,8 @@ import org.apache.flink.table.api.TableResult;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 
 /**
- * Plans a pipeline's SQL files and submits them as one job to whatever cluster the environment
- * points at: a MiniCluster of its own (the per-job runner) or the session cluster of a run.
+ * Plans a pipeline's SQL files and submits them as one job to the cluster the environment points
+ * at: the session cluster of a run.
  *
  * <p>All non-INSERT statements run one by one, in order ({@code SET 'key' = 'value'} sets a table
  * option); all INSERT statements of all files form one statement set, so the pipeline is one job
@@ -25,8 +25,8 @@ import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
  */
 final class SqlJobSubmission {
 
-    /** What came of a submission: the phase and values for the status file, the job if there is one, an exit code. */
-    record Outcome(Phase phase, Map<String, String> values, JobClient job, int exitCode) {
+    /** What came of a submission: the phase and values for the status file, the job if there is one. */
+    record Outcome(Phase phase, Map<String, String> values, JobClient job) {
 
         boolean submitted() {
             return phase == Phase.SUBMITTED;
@@ -42,7 +42,7 @@ final class SqlJobSubmission {
             tables = StreamTableEnvironment.create(environment);
         } catch (Exception e) {
             e.printStackTrace();
-            return new Outcome(Phase.STARTUP_ERROR, Map.of("message", SqlErrorLocation.messageOf(e)), null, 2);
+            return new Outcome(Phase.STARTUP_ERROR, Map.of("message", SqlErrorLocation.messageOf(e)), null);
         }
         List<SqlStatement> inserts = new ArrayList<>();
         StatementSet statementSet = tables.createStatementSet();
@@ -89,7 +89,7 @@ final class SqlJobSubmission {
             return rejected(current, e);
         }
 
-        FlinkSqlRunner.progress("planned " + statements.size() + " statement(s); submitting");
+        RunnerLog.progress("planned " + statements.size() + " statement(s); submitting");
         JobClient job;
         try {
             TableResult submitted = statementSet.execute();
@@ -102,14 +102,14 @@ final class SqlJobSubmission {
             }
             e.printStackTrace();
             return new Outcome(Phase.STARTUP_ERROR,
-                    Map.of("message", "Submitting the job failed: " + SqlErrorLocation.messageOf(e)), null, 2);
+                    Map.of("message", "Submitting the job failed: " + SqlErrorLocation.messageOf(e)), null);
         }
         Map<String, String> values = new LinkedHashMap<>();
         values.put("jobId", job.getJobID().toHexString());
         values.put("restoredFrom", restoreFrom == null ? null : restoreFrom.toString());
         values.put("inserts", Integer.toString(inserts.size()));
-        FlinkSqlRunner.progress("submitted job " + job.getJobID() + " with " + inserts.size() + " INSERT statement(s)");
-        return new Outcome(Phase.SUBMITTED, values, job, 0);
+        RunnerLog.progress("submitted job " + job.getJobID() + " with " + inserts.size() + " INSERT statement(s)");
+        return new Outcome(Phase.SUBMITTED, values, job);
     }
 
     /**
@@ -122,10 +122,10 @@ final class SqlJobSubmission {
             if (cause instanceof LinkageError || cause instanceof ClassNotFoundException) {
                 return new Outcome(Phase.STARTUP_ERROR, Map.of("message", "The Flink runtime lacks a class ("
                         + cause + ") while planning " + (statement == null ? "the job" : statement.file() + ":"
-                        + statement.line()) + ": " + SqlErrorLocation.messageOf(error)), null, 2);
+                        + statement.line()) + ": " + SqlErrorLocation.messageOf(error)), null);
             }
         }
-        return new Outcome(Phase.SQL_ERROR, sqlError(statement, error), null, 3);
+        return new Outcome(Phase.SQL_ERROR, sqlError(statement, error), null);
     }
 
     private static boolean causedBy(Throwable error, String... classNames) {

@@ -33,17 +33,6 @@ class SecretValuesTest {
     }
 
     @Test
-    void readsAPerJobRunnersSecretsFromItsEnvironment() {
-        String text = "postgres.password=" + PASSWORD + "\n";
-        List<SqlStatement> filled = SecretValues.fromEnvironment(Map.of(SecretValues.ENVIRONMENT, text)::get)
-                .fill(SqlScript.split("a.sql", "SELECT '${secret.postgres.password}'"));
-
-        assertThat(filled.get(0).text()).isEqualTo("SELECT '" + PASSWORD + "'");
-        assertThat(SecretValues.fromEnvironment(name -> null).fill(SqlScript.split("a.sql", "SELECT 1")))
-                .extracting(SqlStatement::text).containsExactly("SELECT 1");
-    }
-
-    @Test
     void everyValueSeenIsMaskedInTextInStatusValuesAndOnTheStandardStreamsEvenSplitAcrossWrites() {
         Properties request = new Properties();
         request.setProperty("secret.postgres.password", PASSWORD);
