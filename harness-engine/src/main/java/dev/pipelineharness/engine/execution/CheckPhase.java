@@ -137,7 +137,8 @@ final class CheckPhase {
                     check.state = State.CONFIRMING;
                 } else if (now >= check.deadline) {
                     settleFailed(check, reporter, start, "not satisfied within "
-                            + Durations.format(check.descriptor.step().check().within()) + " after the timeline ended");
+                            + Durations.format(check.descriptor.step().check().within()) + " after the timeline ended"
+                            + whyNotSettledEarlier());
                     continue;
                 } else if (verdict != null && verdict.conclusive()) {
                     settleFailed(check, reporter, start, "settled after " + Durations.format(Duration.ofNanos(now - start))
@@ -188,6 +189,18 @@ final class CheckPhase {
             drainedSince = now.drained() ? System.nanoTime() : -1;
         }
         lastBacklog = now;
+    }
+
+    /** Why a failing check waited its whole deadline: what the backlog said last, when it was asked. */
+    private String whyNotSettledEarlier() {
+        if (drainedSettle.isZero() || lastBacklog == null) {
+            return "";
+        }
+        return switch (lastBacklog.state()) {
+            case DRAINED -> "; the pipeline had drained, but the verdict kept changing";
+            case IN_FLIGHT -> "; the pipeline had not drained: " + lastBacklog.evidence();
+            case UNKNOWN -> "; whether the pipeline had drained is unknown: " + lastBacklog.evidence();
+        };
     }
 
     private boolean settledByDrainedPipeline(Tracked check, Verdict verdict, long now) {
