@@ -2,6 +2,7 @@ package dev.pipelineharness.local.dynamodb;
 
 import dev.pipelineharness.api.DynamoDbEndpoint;
 import dev.pipelineharness.local.connect.ConnectorClient;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +30,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClientBui
 public final class DynamoStreamProgress {
 
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+    private static final int PAGE = 1000;
+    /** A shard with more than this many pages of records at or before the committed one counts as behind. */
+    private static final int MAX_PAGES = 10;
     private static final String STREAM_ARN = "stream_arn";
     private static final String SHARD_ID = "shard_id";
     private static final String SEQUENCE_NUMBER = "sequence_number";
@@ -105,7 +109,22 @@ public final class DynamoStreamProgress {
             request.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(sequenceNumber);
         }
         String iterator = streams.getShardIterator(request.build()).shardIterator();
-        return iterator != null && !streams.getRecords(b -> b.shardIterator(iterator).limit(1)).records().isEmpty();
+        // Only a record whose sequence number is greater counts: what an iterator after a sequence number
+        // returns is not trusted to be after it (numbers are compared as numbers, not as text).
+        BigInteger after = sequenceNumber == null ? null : new BigInteger(sequenceNumber);
+        for (int page = 0; iterator != null && page < MAX_PAGES; page++) {
+            String current = iterator;
+            var response = streams.getRecords(b -> b.shardIterator(current).limit(PAGE));
+            if (response.records().isEmpty()) {
+                return false;
+            }
+            if (response.records().stream().anyMatch(record -> after == null
+                    || new BigInteger(record.dynamodb().sequenceNumber()).compareTo(after) > 0)) {
+                return true;
+            }
+            iterator = response.nextShardIterator();
+        }
+        return iterator != null;
     }
 
     private DynamoDbStreamsClient streamsClient() {
