@@ -141,16 +141,13 @@ final class CheckPhase {
                             + whyNotSettledEarlier());
                     continue;
                 } else if (verdict != null && verdict.conclusive()) {
-                    settleFailed(check, reporter, start, "settled after " + Durations.format(Duration.ofNanos(now - start))
-                            + " of its " + Durations.format(check.descriptor.step().check().within())
-                            + ": the check judged its failure conclusive, so waiting could not change it");
+                    settleFailedEarly(check, reporter, start, now, "the check judged its failure conclusive, so waiting"
+                            + " could not change it");
                     continue;
                 } else if (settledByDrainedPipeline(check, verdict, now)) {
-                    settleFailed(check, reporter, start, "settled after "
-                            + Durations.format(Duration.ofNanos(now - start)) + " of its "
-                            + Durations.format(check.descriptor.step().check().within())
-                            + ": the pipeline had drained (" + lastBacklog.evidence() + ") and neither that nor this verdict"
-                            + " changed for " + Durations.format(drainedSettle) + ", so waiting longer could not change it");
+                    settleFailedEarly(check, reporter, start, now, "the pipeline had drained (" + lastBacklog.evidence()
+                            + ") and neither that nor this verdict changed for " + Durations.format(drainedSettle)
+                            + ", so waiting longer could not change it");
                     continue;
                 }
             } else if (verdict == null || !verdict.passed()) {
@@ -259,6 +256,12 @@ final class CheckPhase {
         if (Thread.currentThread().isInterrupted()) {
             throw new java.util.concurrent.CancellationException("the run was interrupted while the checks were polled");
         }
+    }
+
+    /** A failure settled before the check's deadline, saying when and why. */
+    private static void settleFailedEarly(Tracked check, Reporter reporter, long start, long now, String why) {
+        settleFailed(check, reporter, start, "settled after " + Durations.format(Duration.ofNanos(now - start))
+                + " of its " + Durations.format(check.descriptor.step().check().within()) + ": " + why);
     }
 
     private static void settleFailed(Tracked check, Reporter reporter, long start, String when) {
