@@ -64,8 +64,11 @@ public final class EmbeddedDeployment extends NamespacedDeployment implements Mo
     /** What the backlog is measured from: the SQL the job runs and the connectors, as deployed in east. */
     private final List<PipelineFile> deployedFlinkSql = new ArrayList<>();
     private final List<ConnectorFile> deployedConnectors = new ArrayList<>();
+    /** Derived once from the two lists above when the deployment is complete; the checks poll it. */
+    private PipelineConsumers consumers;
     private boolean failedOver;
     private final ReplicationSlotProgress slotProgress;
+    private final DynamoStreamProgress streamProgress;
 
     private EmbeddedDeployment(EmbeddedTopology topology, PipelineDefinition pipeline, Namespace namespace) {
         super(pipeline, namespace);
@@ -73,6 +76,7 @@ public final class EmbeddedDeployment extends NamespacedDeployment implements Mo
         this.parts = topology.components();
         this.slots = new DebeziumSlots(parts.postgres().jdbcEndpoint());
         this.slotProgress = new ReplicationSlotProgress(parts.postgres().jdbcEndpoint());
+        this.streamProgress = new DynamoStreamProgress(parts.dynamoDb().endpoint(), parts.connect().connectors());
         this.postgresSchema = new DeploymentSchema(parts.postgres().jdbcEndpoint(), schema);
         this.timeout = topology.settings().startTimeout();
     }
@@ -131,6 +135,9 @@ public final class EmbeddedDeployment extends NamespacedDeployment implements Mo
         }
         if (failure != null) {
             throw failure;
+        }
+        synchronized (this) {
+            consumers = PipelineConsumers.of(deployedFlinkSql, deployedConnectors);
         }
     }
 
@@ -227,21 +234,24 @@ public final class EmbeddedDeployment extends NamespacedDeployment implements Mo
     }
 
     /**
-     * Measured on the Debezium sources' replication slots ({@link ReplicationSlotProgress}), then on
-     * east's consumer groups ({@link ConsumerBacklog}); after a failover the job reads west from
+     * Measured on the Debezium sources' replication slots ({@link ReplicationSlotProgress}), the
+     * DynamoDB Streams sources' shards ({@link DynamoStreamProgress}), then on east's consumer groups ({@link ConsumerBacklog}); after a failover the job reads west from
      * translated offsets, which this does not follow.
      */
     @Override
     public Backlog backlog() {
         PipelineConsumers consumers;
         synchronized (this) {
+            consumers = this.consumers;
             if (closed) {
                 return Backlog.unknown("deployment " + namespace.prefix() + " is closed");
             }
             if (failedOver) {
                 return Backlog.unknown("the pipeline failed over to another region");
             }
-            consumers = PipelineConsumers.of(deployedFlinkSql, deployedConnectors);
+        }
+        if (consumers == null) {
+            return Backlog.unknown("deployment " + namespace.prefix() + " is not complete");
         }
         if (!consumers.unmeasured().isEmpty()) {
             return Backlog.unknown("not measured: " + String.join("; ", consumers.unmeasured()));
@@ -255,8 +265,7 @@ public final class EmbeddedDeployment extends NamespacedDeployment implements Mo
             return Backlog.inFlight("PostgreSQL did not answer about its replication slots: " + e.getMessage());
         }
         try {
-            Optional<String> behind = new DynamoStreamProgress(parts.dynamoDb().endpoint(), parts.connect().connectors())
-                    .behind(consumers.dynamoStreams());
+            Optional<String> behind = streamProgress.behind(consumers.dynamoStreams());
             if (behind.isPresent()) {
                 return Backlog.inFlight(behind.get());
             }

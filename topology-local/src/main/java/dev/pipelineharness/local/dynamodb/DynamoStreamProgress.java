@@ -10,15 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.GetShardIteratorRequest;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
-import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClientBuilder;
 
 /**
  * Whether the harness's DynamoDB Streams source has read its table's stream to the end: for every
@@ -58,7 +54,7 @@ public final class DynamoStreamProgress {
         }
         List<String> behind = new ArrayList<>();
         try (DynamoDbClient tables = DynamoDbClients.client(endpoint, CALL_TIMEOUT);
-             DynamoDbStreamsClient streams = streamsClient()) {
+             DynamoDbStreamsClient streams = DynamoDbClients.streams(endpoint, CALL_TIMEOUT)) {
             tableByConnector.forEach((connector, table) -> {
                 String streamArn = tables.describeTable(b -> b.tableName(table)).table().latestStreamArn();
                 if (streamArn == null) {
@@ -125,15 +121,5 @@ public final class DynamoStreamProgress {
             iterator = response.nextShardIterator();
         }
         return iterator != null;
-    }
-
-    private DynamoDbStreamsClient streamsClient() {
-        DynamoDbStreamsClientBuilder builder = DynamoDbStreamsClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(CALL_TIMEOUT).socketTimeout(CALL_TIMEOUT))
-                .overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(CALL_TIMEOUT).build())
-                .region(Region.of(endpoint.region()))
-                .credentialsProvider(DynamoDbClients.credentials(endpoint));
-        endpoint.endpointOverride().ifPresent(builder::endpointOverride);
-        return builder.build();
     }
 }
