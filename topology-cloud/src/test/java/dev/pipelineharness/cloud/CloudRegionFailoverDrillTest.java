@@ -155,6 +155,44 @@ class CloudRegionFailoverDrillTest {
     }
 
     @Test
+    void aPositionNeverReplicatedAndALostRegionThatDoesNotAnswerAreEvidenceAndTheRunbookGoesOn(WireMockRuntimeInfo wm)
+            throws Exception {
+        stubs(wm);
+        // west's mirrors lag behind what the group committed in east, and east's statements API is gone
+        wm.getWireMock().register(get(urlPathMatching(CloudStubs.WEST_LINK + "/mirrors/.+")).atPriority(1)
+                .inScenario("mirror").whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(okJson(CloudStubs.mirror("ACTIVE", "[{\"partition\":0,\"lag\":9,\"last_source_fetch_offset\":1}]"))));
+        try (CloudTopology topology = topology(allowed(wm))) {
+            topology.start();
+            Deployment deployment = topology.deploy(CloudStubs.routingPipeline(), NAMESPACE);
+            var eastGone = wm.getWireMock().register(get(urlPathMatching(CloudStubs.STATEMENTS + "/ph[a-z0-9.-]*-routing"))
+                    .atPriority(1).willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(403)
+                            .withHeader("Content-Type", "application/json")
+                            .withBody("{\"errors\":[{\"status\":\"403\",\"detail\":\"region unavailable\"}]}")));
+            RegionFailover failover = topology.capability(RegionFailover.class).orElseThrow();
+
+            String prepared = failover.prepare(deployment, "east", "west", List.of("filtered_loan_events"),
+                    Duration.ofMillis(300));
+            Outage outage = failover.takeDown("east");
+            FailoverReport report = failover.failover(deployment, outage, "west", new RegionSwitch(), step -> { }, BOUND);
+            failover.bringBack("east", BOUND);
+
+            assertThat(prepared).containsPattern("not replicated to west: Timed out after \\d+ ms waiting for mirror")
+                    .contains("last seen: mirror fetched {0=1}");
+            assertThat(report.steps().get(2)).contains(eastStatement(deployment) + " not reachable in east")
+                    .contains("region unavailable")
+                    .contains("from the earliest offset (no processed offsets known");
+            wm.getWireMock().verifyThat(1, postRequestedFor(urlEqualTo(CloudStubs.STATEMENTS))
+                    .withRequestBody(matchingJsonPath("$.name", equalTo(eastStatement(deployment) + "-west")))
+                    .withRequestBody(matchingJsonPath("$.spec.statement", com.github.tomakehurst.wiremock.client.WireMock
+                            .notContaining("OPTIONS"))));
+            wm.getWireMock().verifyThat(0, deleteRequestedFor(urlPathMatching(CloudStubs.STATEMENTS + "/ph[a-z0-9.-]*-routing")));
+            wm.getWireMock().removeStubMapping(eastGone); // east is back for the undeploy
+            deployment.close();
+        }
+    }
+
+    @Test
     void withoutBothAllowancesTheDrillIsRefusedBeforeItChangesAnything(WireMockRuntimeInfo wm) throws Exception {
         stubs(wm);
         Map<String, String> notAllowed = CloudStubs.twoRegions(wm.getHttpBaseUrl());
