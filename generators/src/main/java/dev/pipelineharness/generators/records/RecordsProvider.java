@@ -37,6 +37,12 @@ import org.apache.avro.Schema;
  *     schema: schemas/event.avsc     # the fields derived from this Avro record schema, which also encodes them
  *     key: event_id
  *     fields: {event_type: {values: [loan, car]}, payload.amount: {type: decimal, min: 1, max: 9}}
+ *
+ * - records:
+ *     table: orders
+ *     key: order_id
+ *     ledger: {destination: cdc_orders, id: order_id}   # ledgered: no-loss, no-duplicates, latency judge cdc_orders
+ *     ...
  * </pre>
  */
 public final class RecordsProvider implements GeneratorProvider {
@@ -54,7 +60,7 @@ public final class RecordsProvider implements GeneratorProvider {
     @Override
     public Generator create(Params params, DefinitionContext definition) {
         params.allowOnly("table", "topic", "from", "schema", "key", "fields", "count", "duration", "rate", "bursts", "updates",
-                "deletes", "commit-every");
+                "deletes", "commit-every", LedgerSpec.KEY);
         Pacing pacing = Pacing.from(params);
         Optional<DdlTable> ddl = derivedFrom(params, definition);
         Optional<Schema> avro = params.has("schema") ? Optional.of(AvroFields.read(params, definition)) : Optional.empty();
@@ -110,7 +116,24 @@ public final class RecordsProvider implements GeneratorProvider {
             throw params.error("deletes", "updates + deletes must leave room for inserts (less than 1)");
         }
         int commitEvery = (int) params.positiveLong("commit-every", 50);
-        return new RecordsGenerator(new RecordsShape(target, fields, pacing, updates, deletes, commitEvery));
+        Optional<LedgerSpec> ledger = LedgerSpec.from(params, definition, fields.keySet(), Optional.ofNullable(keyField));
+        ledger.ifPresent(spec -> requireIdentifying(params.params(LedgerSpec.KEY), spec, fields.get(spec.idField()),
+                target, keyField, updates + deletes > 0));
+        return new RecordsGenerator(new RecordsShape(target, fields, pacing, updates, deletes, commitEvery, ledger));
+    }
+
+    /** The ledger's id must name every record: never null, and the row's key where rows change. */
+    private static void requireIdentifying(Params ledger, LedgerSpec spec, FieldSpec id, RecordTarget target,
+                                           String keyField, boolean changesRows) {
+        String at = ledger.has("id") ? "id" : "";
+        if (id.nullRate > 0) {
+            throw ledger.error(at, "field '" + spec.idField() + "' identifies records in the ledger and cannot have"
+                    + " a null-rate");
+        }
+        if (changesRows && target.isTable() && !spec.idField().equals(keyField)) {
+            throw ledger.error(at, "with updates or deletes the ledger id must be the key '" + keyField
+                    + "': a delete carries only the key, and each change of a row is a copy of that row's record");
+        }
     }
 
     /** {@code from: ddl}: the table of {@code table:} as the pipeline's DDL creates it. */
