@@ -37,7 +37,7 @@ final class LedgeredWrites {
         }
         Ledger ledger = store.computeIfAbsent(Ledger.class, Ledger::new);
         int destination = ledger.destination(spec.get().destination(), spec.get().idField());
-        ledger.source(destination, new Ledger.Source(target.name(), !target.isTable()));
+        ledger.source(destination, new Ledger.Source(target.name(), target.kind() == GeneratedRows.Kind.TOPIC));
         String keyField = target.keyColumns().isEmpty() ? spec.get().idField() : target.keyColumns().get(0);
         return new LedgeredWrites(ledger, destination, spec.get().idField(), keyField);
     }

@@ -38,14 +38,16 @@ public final class ReplayProvider implements dev.pipelineharness.api.GeneratorPr
 
     @Override
     public Generator create(Params params, DefinitionContext definition) {
-        params.allowOnly("file", "format", "table", "topic", "key", "rate", "commit-every", LedgerSpec.KEY);
+        params.allowOnly("file", "format", "table", "topic", RecordTarget.DYNAMODB_TABLE, "key", "rate", "commit-every",
+                LedgerSpec.KEY);
         Path file = definition.resolve(params.string("file"));
         if (!Files.isRegularFile(file)) {
             throw params.error("file", "file '" + params.string("file") + "' not found (looked for " + file + ")");
         }
         String format = params.choice("format", RowsFile.FORMATS, RowsFile.formatOf(file));
-        List<String> key = params.strings("key", List.of());
-        RecordTarget target = RecordTarget.from(params, definition, key);
+        RecordTarget target = RecordTarget.from(params, definition, params.strings("key", List.of()));
+        // an item is identified by its DynamoDB table's key attributes, whatever 'key' says
+        List<String> key = target.isDynamoTable() ? target.keyColumns() : params.strings("key", List.of());
         List<RowsFile.FileRow> rows;
         try {
             rows = RowsFile.read(file, format);

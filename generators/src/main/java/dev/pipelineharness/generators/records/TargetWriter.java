@@ -21,6 +21,9 @@ interface TargetWriter extends AutoCloseable {
     static TargetWriter open(RecordTarget target, Deployment deployment, GeneratedRows rows, LedgeredWrites ledgered,
                              int commitEvery, String clientId) throws Exception {
         rows.target(target.name(), target.kind(), target.keyColumns());
+        if (target.isDynamoTable()) {
+            return new DynamoItemWriter(target, deployment, rows, ledgered);
+        }
         return target.isTable() ? new TableWriter(target, deployment, rows, ledgered, commitEvery)
                 : new TopicWriter(target, deployment, rows, ledgered, clientId);
     }
