@@ -97,12 +97,14 @@ class IdentifiedRecordsTest {
             Verdict lost = HopReport.missing(view, LedgerComparison.noLoss(view.summary(), false));
             assertThat(lost.passed()).isFalse();
             assertThat(lost.summary()).endsWith("; 1 lost between table orders and cdc_orders");
-            assertThat(lost.details()).contains("#" + updatedButOnlyInsertSeen
-                    + " -> cdc_orders: table orders 2, cdc_orders 1: lost between table orders and cdc_orders");
+            assertThat(lost.details()).as("the diff names the record by its id")
+                    .contains("#" + updatedButOnlyInsertSeen + " (order_id o-2) -> cdc_orders (written 2, acknowledged 2, seen 1)")
+                    .contains("#" + updatedButOnlyInsertSeen + " (order_id o-2)"
+                            + " -> cdc_orders: table orders 2, cdc_orders 1: lost between table orders and cdc_orders");
             Verdict twice = HopReport.duplicated(view, LedgerComparison.noDuplicates(view.summary()));
             assertThat(twice.passed()).isFalse();
             assertThat(twice.details()).contains("#" + duplicated
-                    + " -> cdc_orders: table orders 1, cdc_orders 2: duplicated between table orders and cdc_orders");
+                    + " (order_id o-3) -> cdc_orders: table orders 1, cdc_orders 2: duplicated between table orders and cdc_orders");
         }
     }
 

@@ -153,11 +153,11 @@ class KafkaRoundTripIT {
         // an id pool repeats ids in a topic: every record of one id is a copy of one ledger record
         int droppedCopies = java.util.Collections.frequency(ids, ids.get(7));
         int twiceCopies = java.util.Collections.frequency(ids, ids.get(11));
-        assertThat(loss.details()).contains("#" + dropped + " -> orders_out: orders_in " + droppedCopies + ", orders_out "
+        assertThat(loss.details()).contains("#" + dropped + " (order_id " + ids.get(7) + ") -> orders_out: orders_in " + droppedCopies + ", orders_out "
                 + (droppedCopies - 1) + ": lost between orders_in and orders_out");
         Verdict duplicates = evaluate(own, "no-duplicates", "null");
         assertThat(duplicates.passed()).isFalse();
-        assertThat(duplicates.details()).contains("#" + twice + " -> orders_out: orders_in " + twiceCopies
+        assertThat(duplicates.details()).contains("#" + twice + " (order_id " + ids.get(11) + ") -> orders_out: orders_in " + twiceCopies
                 + ", orders_out " + (twiceCopies + 1) + ": duplicated between orders_in and orders_out");
         Verdict latency = evaluate(own, "latency", "null");
         assertThat(latency.summary()).contains("1 acknowledged record(s) not at their destination yet");

@@ -47,6 +47,8 @@ public final class Ledger {
     /** Parallel to {@link #destinations}: the field identifying its records, or null (the ordinal is in event_id). */
     private final List<String> idFields = new ArrayList<>(Arrays.asList((String) null));
     private final Map<Integer, Map<String, Long>> ordinalsById = new HashMap<>();
+    /** The reverse of {@link #ordinalsById}, so a diff names a record by its id. */
+    private final Map<Long, String> idsByOrdinal = new HashMap<>();
     private final List<String> sources = new ArrayList<>();
     private final Map<Integer, List<Source>> sourcesByDestination = new LinkedHashMap<>();
 
@@ -133,7 +135,17 @@ public final class Ledger {
         long ordinal = reserve(1);
         plan(ordinal, key, destinationId);
         ordinals.put(id, ordinal);
+        idsByOrdinal.put(ordinal, id);
         return ordinal;
+    }
+
+    /**
+     * How a diff names record {@code ordinal}: {@code #12}, or {@code #12 (order_id o-00012)} for a
+     * record identified by an id field.
+     */
+    public synchronized String label(long ordinal) {
+        String id = idsByOrdinal.get(ordinal);
+        return id == null ? "#" + ordinal : "#" + ordinal + " (" + idFields.get(destinationOf(ordinal)) + " " + id + ")";
     }
 
     /** The ordinal of record {@code id} of {@code destinationId}, or -1 when no generator wrote that id. */
