@@ -14,8 +14,9 @@ import org.apache.kafka.clients.admin.Admin;
 
 /**
  * Follows ledger records hop by hop, so a red verdict says where a record went missing or was
- * duplicated: the topics the generators wrote to (the ledger's sources, in the primary region), the
- * record's destination (as the check saw it), and the same topic in every other region where the
+ * duplicated: where the generators wrote (the ledger's sources for the record's destination: a topic
+ * in the primary region, read; a table, whose copies are the commits the ledger holds), the record's
+ * destination (as the check saw it), and the same topic in every other region where the
  * deployment's topic exists (a mirror keeps the physical name). Each hop is read incrementally, like
  * the destinations, only from the first evaluation that needs it.
  */
@@ -26,10 +27,14 @@ final class HopLocator implements Hops, AutoCloseable {
     private record Hop(TopicRecords records, HopCopies copies) {
     }
 
+    private record SourceHop(String topic, int destinationId) {
+    }
+
     private final Deployment deployment;
     private final Ledger ledger;
     private final String primary;
-    private final Map<String, Hop> sources = new LinkedHashMap<>();
+    /** Source topics by name and the destination whose id identifies their records (-1: the ordinal in event_id). */
+    private final Map<SourceHop, Hop> sources = new LinkedHashMap<>();
     /** By region, then by destination id. */
     private final Map<String, Map<Integer, Hop>> mirrors = new LinkedHashMap<>();
     private final Map<String, Admin> admins = new HashMap<>();
@@ -43,10 +48,17 @@ final class HopLocator implements Hops, AutoCloseable {
 
     @Override
     public void readNew() {
-        for (String source : ledger.sources()) {
-            read(sources.computeIfAbsent(source, name -> new Hop(
-                    new TopicRecords(deployment, name, "hops-" + name), new HopCopies())));
+        for (int destination = 1; destination < ledger.destinationCount(); destination++) {
+            int identifiedBy = ledger.idField(destination).isPresent() ? destination : -1;
+            for (Ledger.Source source : ledger.sources(destination)) {
+                if (source.isTopic()) {
+                    sources.computeIfAbsent(new SourceHop(source.name(), identifiedBy), hop -> new Hop(
+                            new TopicRecords(deployment, hop.topic(), "hops-" + hop.topic()
+                                    + (identifiedBy < 0 ? "" : "-" + identifiedBy)), new HopCopies()));
+                }
+            }
         }
+        sources.forEach((hop, topic) -> read(topic, hop.destinationId()));
         for (String region : deployment.endpoints().regions()) {
             if (!region.equals(primary)) {
                 readMirrors(region);
@@ -66,7 +78,7 @@ final class HopLocator implements Hops, AutoCloseable {
                 }
             }
         }
-        hops.values().forEach(this::read);
+        hops.forEach((destination, hop) -> read(hop, destination));
     }
 
     private Set<String> topicsIn(String region) {
@@ -83,9 +95,10 @@ final class HopLocator implements Hops, AutoCloseable {
         }
     }
 
-    private void read(Hop hop) {
+    /** @param destinationId whose id field identifies the hop's records; -1: the ordinal in event_id */
+    private void read(Hop hop, int destinationId) {
         for (ObservedRecord record : hop.records().readNew()) {
-            long ordinal = Ordinals.of(record, ledger);
+            long ordinal = destinationId < 0 ? Ordinals.ofEventId(record, ledger) : Ordinals.of(record, ledger, destinationId);
             if (ordinal >= 0) {
                 hop.copies().add(ordinal);
             }
@@ -96,11 +109,19 @@ final class HopLocator implements Hops, AutoCloseable {
     public HopTrace trace(long ordinal, int seenAtDestination) {
         List<String> names = new ArrayList<>();
         List<Integer> copies = new ArrayList<>();
-        if (!sources.isEmpty()) {
-            names.add(String.join(" or ", sources.keySet()));
-            copies.add(sources.values().stream().mapToInt(hop -> hop.copies().copies(ordinal)).sum());
-        }
         int destination = ledger.destinationOf(ordinal);
+        List<Ledger.Source> written = ledger.sources(destination);
+        if (!written.isEmpty()) {
+            int identifiedBy = ledger.idField(destination).isPresent() ? destination : -1;
+            names.add(String.join(" or ", written.stream().map(Ledger.Source::toString).toList()));
+            int held = 0;
+            for (Ledger.Source source : written) {
+                Hop hop = sources.get(new SourceHop(source.name(), identifiedBy));
+                // a table is not read: the copies it holds are the commits the ledger recorded
+                held += source.isTopic() ? (hop == null ? 0 : hop.copies().copies(ordinal)) : ledger.ackedCopies(ordinal);
+            }
+            copies.add(held);
+        }
         names.add(ledger.destinationName(destination));
         copies.add(seenAtDestination);
         mirrors.forEach((region, hops) -> {

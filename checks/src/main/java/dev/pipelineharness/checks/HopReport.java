@@ -53,7 +53,7 @@ final class HopReport {
             String where = finding.of(trace, ledger, ordinal);
             byHop.merge(where, 1L, Long::sum);
             if (samples.size() < DiffReport.LIMIT) {
-                samples.add("#" + ordinal + " -> " + ledger.destinationName(ledger.destinationOf(ordinal)) + ": "
+                samples.add(ledger.label(ordinal) + " -> " + ledger.destinationName(ledger.destinationOf(ordinal)) + ": "
                         + trace.counts() + ": " + where);
             }
         }

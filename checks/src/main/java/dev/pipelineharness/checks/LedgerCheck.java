@@ -16,7 +16,8 @@ import org.apache.kafka.common.record.TimestampType;
 
 /**
  * A check judged over the scenario's {@link Ledger}: reads every destination topic the ledger names,
- * maps each record to its ledger entry by the ordinal in its {@code event_id}, notes when it appeared
+ * maps each record to its ledger entry ({@link Ordinals}: by the destination's id field, or the
+ * ordinal in its {@code event_id}), notes when it appeared
  * there (the record's Kafka timestamp), and hands the whole picture to its judge.
  */
 final class LedgerCheck implements Check {
@@ -61,8 +62,9 @@ final class LedgerCheck implements Check {
     public Verdict evaluate(CheckContext context) {
         Ledger ledger = context.store().get(Ledger.class).orElse(null);
         if (ledger == null) {
-            return Verdict.fail(description + ": nothing to judge", "no generator of this scenario wrote to Kafka,"
-                    + " so the ledger is empty");
+            return Verdict.fail(description + ": nothing to judge", "no generator of this scenario keeps a ledger"
+                    + " (business-events does; records and replay do with ledger: {destination: TOPIC, id: FIELD}),"
+                    + " so there is nothing to judge");
         }
         if (observer == null) {
             observer = ledger.observer();
@@ -74,7 +76,7 @@ final class LedgerCheck implements Check {
             TopicRecords records = readers.computeIfAbsent(id,
                     ignored -> new TopicRecords(context.deployment(), name, "ledger-" + name));
             for (ObservedRecord record : records.readNew()) {
-                long ordinal = Ordinals.of(record, ledger);
+                long ordinal = Ordinals.of(record, ledger, id);
                 if (ordinal >= 0) {
                     observer.observed(ordinal, id, record.timestamp() > 0 ? record.timestamp() : System.currentTimeMillis());
                 }

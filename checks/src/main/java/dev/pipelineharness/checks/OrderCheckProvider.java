@@ -59,7 +59,7 @@ public final class OrderCheckProvider implements CheckProvider {
             if (observer.outOfOrder(ordinal)) {
                 outOfOrder++;
                 if (samples.size() < DiffReport.LIMIT) {
-                    samples.add("#" + ordinal + " -> " + ledger.destinationName(ledger.destinationOf(ordinal))
+                    samples.add(ledger.label(ordinal) + " -> " + ledger.destinationName(ledger.destinationOf(ordinal))
                             + " (key " + ledger.key(ordinal) + "): arrived after a record of its key written later");
                 }
             }

@@ -115,6 +115,64 @@ class KafkaRoundTripIT {
         assertThat(deployment.store().get(Ledger.class)).isPresent();
     }
 
+    @Test
+    void ledgeredRecordsAreFoundAtTheirDestinationByTheirOwnId() throws Exception {
+        StubDeployment own = new StubDeployment("r1_own", null).withKafka(bootstrap);
+        broker.createTopics(List.of(new TopicSpec("orders_in", 1, "json", Map.of()),
+                new TopicSpec("orders_out", 1, "json", Map.of())), own::topic);
+        provider(GeneratorProvider.class, "records", GeneratorProvider::name).create(TestParams.of("generate[0].records",
+                "{topic: orders_in, key: order_id, count: 200, rate: 2000/s, ledger: {destination: orders_out},"
+                        + " fields: {order_id: {id: o-, cardinality: 200}, amount: {type: decimal, min: 1, max: 9}}}"))
+                .generate(own.generation(5));
+        assertThat(own.published).containsEntry("written", "200").containsEntry("acknowledged", "200");
+
+        // the pipeline: orders_in copied to orders_out, but the 8th order dropped and the 12th written twice
+        List<String> ids = new java.util.ArrayList<>();
+        Map<String, Object> config = new HashMap<>(Map.of("bootstrap.servers", bootstrap, "acks", "all"));
+        try (TopicReader reader = new TopicReader(own.endpoints().kafka(), own.topic("orders_in"), "it-own-pipeline");
+             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
+                     new ByteArraySerializer())) {
+            for (TopicReader.RawRecord record : reader.readNew(Duration.ofSeconds(30))) {
+                ids.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(record.value()).get("order_id").asText());
+                for (int copy = 0; copy < (ids.size() == 8 ? 0 : ids.size() == 12 ? 2 : 1); copy++) {
+                    producer.send(new ProducerRecord<>(own.topic("orders_out"), record.key(), record.value()));
+                }
+            }
+            producer.flush();
+        }
+        assertThat(ids).hasSize(200);
+        Ledger ledger = own.store().get(Ledger.class).orElseThrow();
+        int destination = ledger.destination("orders_out", "order_id");
+        long dropped = ledger.ordinalOf(destination, ids.get(7));
+        long twice = ledger.ordinalOf(destination, ids.get(11));
+        assertThat(ids.get(11)).as("the seed makes the dropped and the doubled order two ids").isNotEqualTo(ids.get(7));
+
+        Verdict loss = evaluate(own, "no-loss", "null");
+        assertThat(loss.passed()).isFalse();
+        assertThat(loss.summary()).endsWith("; 1 lost between orders_in and orders_out");
+        // an id pool repeats ids in a topic: every record of one id is a copy of one ledger record
+        int droppedCopies = java.util.Collections.frequency(ids, ids.get(7));
+        int twiceCopies = java.util.Collections.frequency(ids, ids.get(11));
+        assertThat(loss.details()).contains("#" + dropped + " (order_id " + ids.get(7) + ") -> orders_out: orders_in " + droppedCopies + ", orders_out "
+                + (droppedCopies - 1) + ": lost between orders_in and orders_out");
+        Verdict duplicates = evaluate(own, "no-duplicates", "null");
+        assertThat(duplicates.passed()).isFalse();
+        assertThat(duplicates.details()).contains("#" + twice + " (order_id " + ids.get(11) + ") -> orders_out: orders_in " + twiceCopies
+                + ", orders_out " + (twiceCopies + 1) + ": duplicated between orders_in and orders_out");
+        Verdict latency = evaluate(own, "latency", "null");
+        assertThat(latency.summary()).contains("1 acknowledged record(s) not at their destination yet");
+    }
+
+    private static Verdict evaluate(StubDeployment on, String check, String snippet) throws Exception {
+        Check created = provider(CheckProvider.class, check, CheckProvider::name)
+                .create(TestParams.of("expect[0]." + check, snippet)).get(0);
+        try {
+            return created.evaluate(on.checking());
+        } finally {
+            created.close();
+        }
+    }
+
     /** Copies well-formed raw records to their filtered topic (the pipeline's job), leaving out the first loan. */
     private static String playRoutingPipelineDroppingTheFirstLoan() throws Exception {
         TopicReader reader = new TopicReader(deployment.endpoints().kafka(), deployment.topic("raw_business_events"), "it-pipeline");

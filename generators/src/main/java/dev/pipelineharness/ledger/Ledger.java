@@ -1,7 +1,12 @@
 package dev.pipelineharness.ledger;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Every record a scenario generated, by ordinal: where it must end up (destination and ordering
@@ -12,7 +17,13 @@ import java.util.List;
  * <p>Writers call {@link #reserve}, {@link #plan}, {@link #written} and {@link #acknowledged} (the
  * latter from a producer's callback thread); each check takes its own {@link #observer()}.
  *
- * <p>Threading: {@link #reserve} and {@link #destination} are synchronized. The hot-path writes are
+ * <p>Records are identified at their destination in one of two ways. The business events carry
+ * their ordinal in their {@code event_id}; a destination registered with an id field
+ * ({@link #destination(String, String)}) instead maps each value of that field to an ordinal
+ * ({@link #identified}), so a pipeline that carries any field of its own through can be judged too.
+ * Every write of one id is a copy of that one record (an update of a row, a replayed line twice).
+ *
+ * <p>Threading: {@link #reserve}, {@link #destination} and {@link #identified} are synchronized. The hot-path writes are
  * not, because each column has one writer: {@link #plan} and {@link #written} come from the thread
  * that reserved the ordinals, {@link #acknowledged} from the producer's I/O thread, which received
  * the ordinal through the producer's queue (a happens-before edge). Page objects are never replaced,
@@ -33,7 +44,26 @@ public final class Ledger {
     private final java.time.Clock clock;
     private final long epochMillis;
     private final List<String> destinations = new ArrayList<>(List.of("(nowhere)"));
+    /** Parallel to {@link #destinations}: the field identifying its records, or null (the ordinal is in event_id). */
+    private final List<String> idFields = new ArrayList<>(Arrays.asList((String) null));
+    private final Map<Integer, Map<String, Long>> ordinalsById = new HashMap<>();
+    /** The reverse of {@link #ordinalsById}, so a diff names a record by its id. */
+    private final Map<Long, String> idsByOrdinal = new HashMap<>();
     private final List<String> sources = new ArrayList<>();
+    private final Map<Integer, List<Source>> sourcesByDestination = new LinkedHashMap<>();
+
+    /**
+     * Where a writer wrote records bound for a destination: the first hop a check follows when a
+     * record never arrived. A topic is read; a table is not (its committed copies are the ledger's
+     * acknowledgements).
+     */
+    public record Source(String name, boolean isTopic) {
+
+        @Override
+        public String toString() {
+            return isTopic ? name : "table " + name;
+        }
+    }
 
     private volatile int[][] keys = new int[0][];
     private volatile byte[][] destination = new byte[0][];
@@ -55,15 +85,81 @@ public final class Ledger {
 
     /** The id of a destination (a logical topic or table name), registering it on first use. */
     public synchronized int destination(String name) {
+        return destination(name, null);
+    }
+
+    /**
+     * The id of a destination whose records are identified by the value of {@code idField} (a field
+     * the pipeline carries through to it), registering it on first use; {@code null} for records
+     * that carry their ordinal in {@code event_id}. One destination has one way of identifying.
+     */
+    public synchronized int destination(String name, String idField) {
         int index = destinations.indexOf(name);
         if (index >= 0) {
+            String registered = idFields.get(index);
+            if (!java.util.Objects.equals(registered, idField)) {
+                throw new IllegalStateException("destination " + name + " is ledgered both "
+                        + describeIdentity(registered) + " and " + describeIdentity(idField)
+                        + ": give every generator writing to it the same ledger id");
+            }
             return index;
         }
         if (destinations.size() >= Byte.MAX_VALUE) {
             throw new IllegalStateException("a ledger holds at most 126 destinations");
         }
         destinations.add(name);
+        idFields.add(idField);
         return destinations.size() - 1;
+    }
+
+    private static String describeIdentity(String idField) {
+        return idField == null ? "by the ordinal in event_id" : "by the field " + idField;
+    }
+
+    /** The field identifying the records of {@code destinationId}; empty when they carry their ordinal in event_id. */
+    public synchronized Optional<String> idField(int destinationId) {
+        return Optional.ofNullable(idFields.get(destinationId));
+    }
+
+    /**
+     * The ordinal of the record {@code id} bound for {@code destinationId} (a destination with an id
+     * field), reserving and planning it with ordering key {@code key} when this id is new.
+     */
+    public synchronized long identified(int destinationId, String id, int key) {
+        requireIdField(destinationId);
+        Map<String, Long> ordinals = ordinalsById.computeIfAbsent(destinationId, ignored -> new HashMap<>());
+        Long known = ordinals.get(id);
+        if (known != null) {
+            return known;
+        }
+        long ordinal = reserve(1);
+        plan(ordinal, key, destinationId);
+        ordinals.put(id, ordinal);
+        idsByOrdinal.put(ordinal, id);
+        return ordinal;
+    }
+
+    /**
+     * How a diff names record {@code ordinal}: {@code #12}, or {@code #12 (order_id o-00012)} for a
+     * record identified by an id field.
+     */
+    public synchronized String label(long ordinal) {
+        String id = idsByOrdinal.get(ordinal);
+        return id == null ? "#" + ordinal : "#" + ordinal + " (" + idFields.get(destinationOf(ordinal)) + " " + id + ")";
+    }
+
+    /** The ordinal of record {@code id} of {@code destinationId}, or -1 when no generator wrote that id. */
+    public synchronized long ordinalOf(int destinationId, String id) {
+        Map<String, Long> ordinals = ordinalsById.get(destinationId);
+        Long ordinal = ordinals == null ? null : ordinals.get(id);
+        return ordinal == null ? -1 : ordinal;
+    }
+
+    private void requireIdField(int destinationId) {
+        if (idFields.get(destinationId) == null) {
+            throw new IllegalStateException("destination " + destinations.get(destinationId)
+                    + " has no id field: its records carry their ordinal in event_id");
+        }
     }
 
     /** How many destinations are registered, {@link #NOWHERE} included (ids run from 0 to this minus 1). */
@@ -88,6 +184,26 @@ public final class Ledger {
     /** Where the writers wrote, in the order they said so. */
     public synchronized List<String> sources() {
         return List.copyOf(sources);
+    }
+
+    /** Notes that a writer writes records bound for {@code destinationId} (one with an id field) into {@code source}. */
+    public synchronized void source(int destinationId, Source source) {
+        requireIdField(destinationId);
+        List<Source> list = sourcesByDestination.computeIfAbsent(destinationId, ignored -> new ArrayList<>());
+        if (!list.contains(source)) {
+            list.add(source);
+        }
+    }
+
+    /**
+     * Where the records bound for {@code destinationId} were written: for a destination with an id
+     * field the sources its writers named, else every topic of {@link #sources()}.
+     */
+    public synchronized List<Source> sources(int destinationId) {
+        if (idFields.get(destinationId) != null) {
+            return List.copyOf(sourcesByDestination.getOrDefault(destinationId, List.of()));
+        }
+        return sources.stream().map(name -> new Source(name, true)).toList();
     }
 
     /** Reserves {@code count} consecutive ordinals and returns the first. */

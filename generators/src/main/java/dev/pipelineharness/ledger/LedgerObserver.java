@@ -169,7 +169,10 @@ public final class LedgerObserver {
         LedgerSummary.Builder summary = new LedgerSummary.Builder(samples);
         long size = ledger.size();
         for (long ordinal = 0; ordinal < size; ordinal++) {
-            summary.add(status(ordinal), ordinal, ledger.destinationName(ledger.destinationOf(ordinal)),
+            RecordStatus status = status(ordinal);
+            // the label only for the few records a diff shows: looking it up is a synchronized map read
+            String label = summary.wantsSample(status) ? ledger.label(ordinal) : null;
+            summary.add(status, label, ledger.destinationName(ledger.destinationOf(ordinal)),
                     ledger.writtenCopies(ordinal), ledger.ackedCopies(ordinal),
                     seen(Ledger.page(ordinal), Ledger.slot(ordinal)));
         }

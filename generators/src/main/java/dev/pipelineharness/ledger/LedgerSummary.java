@@ -37,11 +37,17 @@ public record LedgerSummary(Map<RecordStatus, Long> counts, Map<RecordStatus, Li
             this.limit = limit;
         }
 
-        void add(RecordStatus status, long ordinal, String destination, int written, int acked, int seen) {
+        /** Whether a record of {@code status} would be kept as a sample. */
+        boolean wantsSample(RecordStatus status) {
+            List<String> list = samples.get(status);
+            return list == null || list.size() < limit;
+        }
+
+        void add(RecordStatus status, String label, String destination, int written, int acked, int seen) {
             counts.merge(status, 1L, Long::sum);
             List<String> list = samples.computeIfAbsent(status, ignored -> new ArrayList<>());
             if (list.size() < limit) {
-                list.add("#" + ordinal + " -> " + destination + " (written " + written + ", acknowledged " + acked
+                list.add(label + " -> " + destination + " (written " + written + ", acknowledged " + acked
                         + ", seen " + seen + ")");
             }
         }

@@ -36,8 +36,8 @@ class OwnPipelineScenariosTest {
 
     @Test
     void theExampleScenariosAndTheirMutantLoad() throws Exception {
-        assertThat(parse(Path.of("suite/revenue.scenario.yaml")).checks()).hasSize(2);
-        assertThat(parse(Path.of("suite/revenue-golden.scenario.yaml")).checks()).hasSize(1);
+        assertThat(parse(Path.of("suite/revenue.scenario.yaml")).checks()).hasSize(5);
+        assertThat(parse(Path.of("suite/revenue-golden.scenario.yaml")).checks()).hasSize(3);
         assertThat(parse(Path.of("mutants/revenue-counts-cancelled/mutant.scenario.yaml")).pipeline().name())
                 .isEqualTo("mutant-revenue-counts-cancelled");
     }
@@ -53,6 +53,26 @@ class OwnPipelineScenariosTest {
         assertThat(error.getMessage()).startsWith("suite/bad.scenario.yaml:4:")
                 .contains("expect[0].record-properties.topic", "topic 'revenue_per_customer' is not declared by pipeline 'revenue'",
                         "did you mean 'revenue_per_customer_hour'");
+    }
+
+    @Test
+    void aLedgerDestinationThePipelineLacksIsALoadTimeError() {
+        ScenarioDefinitionException error = error("""
+                scenario: bad
+                pipeline: ../pipelines/revenue
+                generate:
+                  - records:
+                      table: orders
+                      key: order_id
+                      count: 10
+                      ledger: {destination: cdc_order}
+                      fields: {order_id: {id: o-, cardinality: 10}}
+                expect:
+                  - no-loss
+                """);
+        assertThat(error.getMessage()).startsWith("suite/bad.scenario.yaml:8:")
+                .contains("generate[0].records.ledger.destination", "topic 'cdc_order' is not declared by pipeline 'revenue'",
+                        "did you mean 'cdc_orders'");
     }
 
     @Test

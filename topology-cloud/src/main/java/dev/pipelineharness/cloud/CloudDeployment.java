@@ -10,6 +10,8 @@ import dev.pipelineharness.cloud.aws.DynamoTables;
 import dev.pipelineharness.cloud.aws.PostgresNamespace;
 import dev.pipelineharness.cloud.config.HarnessNames;
 import dev.pipelineharness.cloud.control.CloudControl;
+import dev.pipelineharness.cloud.failover.FailoverSubject;
+import dev.pipelineharness.cloud.failover.StatementToMove;
 import dev.pipelineharness.cloud.flink.FlinkStatementsClient;
 import dev.pipelineharness.cloud.pipeline.CloudPipeline;
 import dev.pipelineharness.cloud.pipeline.CloudPipeline.FlinkStatement;
@@ -45,6 +47,8 @@ final class CloudDeployment extends NamespacedDeployment {
     private final Deque<Undo> undo = new ArrayDeque<>();
     private final Map<String, String> connectors = new LinkedHashMap<>();
     private final List<String> runningStatements = new ArrayList<>();
+    /** The continuous statements as submitted, for the failover drill to submit again against the DR cluster. */
+    private final List<StatementToMove> continuousStatements = new ArrayList<>();
     private final List<String> mirrors = new ArrayList<>();
     private final Endpoints endpoints;
     private boolean closed;
@@ -182,6 +186,7 @@ final class CloudDeployment extends NamespacedDeployment {
         if (statement.source().runsContinuously()) {
             flink.awaitPhase(statement.name(), Set.of("RUNNING"), statement.source().where(), timeout);
             runningStatements.add(statement.name());
+            continuousStatements.add(new StatementToMove(statement.name(), statement.sql(), statement.properties()));
         } else {
             flink.awaitPhase(statement.name(), DONE, statement.source().where(), timeout);
         }
@@ -208,6 +213,21 @@ final class CloudDeployment extends NamespacedDeployment {
 
     List<String> mirrorTopics() {
         return List.copyOf(mirrors);
+    }
+
+    List<StatementToMove> continuousStatements() {
+        return List.copyOf(continuousStatements);
+    }
+
+    /**
+     * Something made for this deployment after it was deployed (the failover drill's statements and
+     * groups in the DR region): removed first when it closes, should nothing have removed it before.
+     */
+    synchronized void removeOnClose(FailoverSubject.Cleanup cleanup) {
+        if (closed) {
+            throw new IllegalStateException("deployment " + namespace.prefix() + " is already closed");
+        }
+        undo.push(cleanup::run);
     }
 
     @Override

@@ -45,6 +45,10 @@ final class CloudServices {
     final Map<String, KafkaRestClient> kafka = new LinkedHashMap<>();
     final Optional<ClusterLinkClient> link;
     final FlinkStatementsClient flink;
+    /** The statements API against the DR region's cluster, for the failover drill; empty without its database. */
+    final Optional<FlinkStatementsClient> drFlink;
+    /** Why {@link #drFlink} is empty. */
+    final String drFlinkMissing;
     final ComputePoolClient computePool;
     final ManagedConnectClient connect;
     final Optional<SchemaRegistryClient> registry;
@@ -73,6 +77,23 @@ final class CloudServices {
                 config.text(CloudKeys.ORGANIZATION_ID), environmentId, config.text(CloudKeys.FLINK_COMPUTE_POOL),
                 config.text(CloudKeys.FLINK_CATALOG), config.text(CloudKeys.FLINK_DATABASE),
                 credentials("Flink SQL", CloudKeys.FLINK_API_KEY, CloudKeys.FLINK_API_SECRET)));
+        if (regions.size() > 1) {
+            String dr = regions.get(1);
+            Optional<String> database = config.value(CloudKeys.flink(dr, "database"));
+            this.drFlinkMissing = CloudConfig.describe(CloudKeys.flink(dr, "database")) + " (the DR cluster's display "
+                    + "name, its Flink database) is not set";
+            this.drFlink = database.map(name -> new FlinkStatementsClient(http, wait, new FlinkSettings(
+                    URI.create(config.text(CloudKeys.flink(dr, "endpoint"), config.text(CloudKeys.FLINK_ENDPOINT))),
+                    config.text(CloudKeys.ORGANIZATION_ID), environmentId,
+                    config.text(CloudKeys.flink(dr, "compute-pool-id"), config.text(CloudKeys.FLINK_COMPUTE_POOL)),
+                    config.text(CloudKeys.flink(dr, "catalog"), config.text(CloudKeys.FLINK_CATALOG)), name,
+                    config.value(CloudKeys.flink(dr, "api-key")).isPresent()
+                            ? credentials("Flink SQL (" + dr + ")", CloudKeys.flink(dr, "api-key"), CloudKeys.flink(dr, "api-secret"))
+                            : credentials("Flink SQL", CloudKeys.FLINK_API_KEY, CloudKeys.FLINK_API_SECRET))));
+        } else {
+            this.drFlink = Optional.empty();
+            this.drFlinkMissing = "there is no DR region";
+        }
         this.computePool = new ComputePoolClient(http, wait, URI.create(config.text(CloudKeys.API_URL, "https://api.confluent.cloud")),
                 config.text(CloudKeys.FLINK_COMPUTE_POOL), environmentId,
                 credentials("Confluent Cloud (compute pools)", CloudKeys.CLOUD_API_KEY, CloudKeys.CLOUD_API_SECRET));

@@ -11,12 +11,18 @@ import dev.pipelineharness.api.control.ComponentControl;
 import dev.pipelineharness.api.control.ComponentOperation;
 import dev.pipelineharness.api.control.LinkControl;
 import dev.pipelineharness.api.control.LinkOperation;
+import dev.pipelineharness.api.control.RegionFailover;
 import dev.pipelineharness.api.control.TopologyControl;
 import dev.pipelineharness.cloud.config.CloudConfig;
 import dev.pipelineharness.cloud.config.CloudKeys;
 import dev.pipelineharness.cloud.config.HarnessNames;
 import dev.pipelineharness.cloud.control.CloudControl;
 import dev.pipelineharness.cloud.control.ClusterLinkFailover;
+import dev.pipelineharness.cloud.failover.CloudRegionFailover;
+import dev.pipelineharness.cloud.failover.FailoverSubject;
+import dev.pipelineharness.cloud.failover.KafkaClientsRegionKafka;
+import dev.pipelineharness.cloud.failover.RegionKafka;
+import dev.pipelineharness.cloud.failover.StatementToMove;
 import dev.pipelineharness.cloud.http.CallLog;
 import dev.pipelineharness.cloud.http.RecordedCall;
 import dev.pipelineharness.cloud.kafka.ClusterLinkClient;
@@ -30,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
  * {@code topology: cloud}: targets the Confluent Cloud environment and AWS resources the user's
@@ -47,10 +54,25 @@ final class CloudTopology implements Topology, TopologyControl, ClusterLinkFailo
     private CloudEndpoints endpoints;
     private CloudControl control;
     private volatile boolean closed;
+    private final Function<Function<String, KafkaEndpoint>, RegionKafka> regionKafka;
+    /** With two regions and a cluster link: the region failover drill; else null. */
+    private final CloudRegionFailover regionFailover;
+    private CloudRegionFailover.Parts failoverParts;
 
     CloudTopology(TopologySettings settings, CloudConfig config) {
+        this(settings, config, KafkaClientsRegionKafka::new);
+    }
+
+    /** @param regionKafka makes the drill's Kafka-protocol side from the regions' endpoints (tests pass a fake) */
+    CloudTopology(TopologySettings settings, CloudConfig config,
+                  Function<Function<String, KafkaEndpoint>, RegionKafka> regionKafka) {
         this.settings = settings;
         this.config = config;
+        this.regionKafka = regionKafka;
+        List<String> regions = config.regions();
+        this.regionFailover = regions.size() > 1 && config.value(CloudKeys.LINK_NAME).isPresent()
+                ? new CloudRegionFailover(regions.get(0), regions.get(1), this::failoverParts, this::failoverSubject)
+                : null;
     }
 
     @Override
@@ -85,9 +107,15 @@ final class CloudTopology implements Topology, TopologyControl, ClusterLinkFailo
         return endpoints;
     }
 
+    /** What the control offers, and {@code region-outage} with two regions and a cluster link. */
     @Override
     public Set<String> supportedFaults() {
-        return faultKinds();
+        if (regionFailover == null) {
+            return faultKinds();
+        }
+        Set<String> kinds = new java.util.TreeSet<>(faultKinds());
+        kinds.add(RegionFailover.FAULT_KIND);
+        return Set.copyOf(kinds);
     }
 
     @Override
@@ -95,7 +123,45 @@ final class CloudTopology implements Topology, TopologyControl, ClusterLinkFailo
         if (type == ClusterLinkFailover.class && config.regions().size() < 2) {
             return Optional.empty(); // no DR region, nothing to fail over to
         }
+        if (type == RegionFailover.class) {
+            return Optional.ofNullable(regionFailover).map(type::cast);
+        }
         return Topology.super.capability(type);
+    }
+
+    private synchronized CloudRegionFailover.Parts failoverParts() {
+        requireStarted();
+        if (failoverParts == null) {
+            failoverParts = new CloudRegionFailover.Parts(services.link.orElseThrow(), this, services.guard, services.http,
+                    services.wait, services.flink, services.drFlink, services.drFlinkMissing,
+                    regionKafka.apply(endpoints::kafka), settings.startTimeout());
+        }
+        return failoverParts;
+    }
+
+    private FailoverSubject failoverSubject(Deployment deployment) {
+        CloudDeployment cloud = unwrap(deployment);
+        return new FailoverSubject() {
+            @Override
+            public Deployment deployment() {
+                return deployment;
+            }
+
+            @Override
+            public List<String> mirrorTopics() {
+                return cloud.mirrorTopics();
+            }
+
+            @Override
+            public List<StatementToMove> continuousStatements() {
+                return cloud.continuousStatements();
+            }
+
+            @Override
+            public void removeOnClose(Cleanup cleanup) {
+                cloud.removeOnClose(cleanup);
+            }
+        };
     }
 
     @Override
@@ -105,6 +171,9 @@ final class CloudTopology implements Topology, TopologyControl, ClusterLinkFailo
         CloudDeployment deployment = CloudDeployment.deploy(services, endpoints, pipeline, cloudNamespace,
                 settings.startTimeout());
         if (services.http.planning()) {
+            if (regionFailover != null) {
+                regionFailover.plan(deployment, settings.startTimeout());
+            }
             deployment.close();
             Path plan = writePlan();
             List<RecordedCall> calls = services.http.log().calls();
@@ -203,10 +272,24 @@ final class CloudTopology implements Topology, TopologyControl, ClusterLinkFailo
         ClusterLinkClient link = services.link.orElseThrow(() -> new IllegalStateException(
                 "failover needs a DR region: set pipeline-harness.cloud.regions=east,west and pipeline-harness.cloud.link.name"));
         CloudDeployment cloud = unwrap(deployment);
-        services.guard.check("failing over the mirror topics of link " + link.link() + " to " + drRegion());
+        String operation = "failing over the mirror topics of link " + link.link() + " to " + drRegion();
+        boolean planning = services.http.planning();
+        if (planning) {
+            // a plan changes nothing: it records what a live run's guard would say
+            services.http.log().note("GUARD", operation, services.guard.permits() ? "allowed"
+                    : "a live run would refuse it: set both allowances (docs/failover-drills.md)");
+        } else {
+            services.guard.check(operation);
+        }
         Map<String, Long> lags = new LinkedHashMap<>();
         Map<String, Map<Integer, Long>> offsets = new LinkedHashMap<>();
         for (String topic : cloud.mirrorTopics()) {
+            if (planning) {
+                // the mirrors a plan only planned do not exist
+                services.http.log().note("GET", link.destination().restEndpoint() + " mirror " + topic,
+                        "read mirror_lags and last_source_fetch_offset: the RPO evidence at cutover");
+                continue;
+            }
             ClusterLinkClient.MirrorState state = link.mirror(topic);
             lags.put(topic, state.totalLag());
             offsets.put(topic, Map.copyOf(state.fetchedOffsets()));

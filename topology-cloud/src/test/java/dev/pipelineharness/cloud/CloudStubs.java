@@ -66,6 +66,72 @@ final class CloudStubs {
         return settings;
     }
 
+    static final String LINK = "east-to-west-link";
+    static final String WEST_LINK = "/kafka/v3/clusters/lkc-west/links/" + LINK;
+    /** The DR region's Flink secret: a second canary. */
+    static final String WEST_CANARY = "canary-west-5ecret-42d1";
+
+    /** {@link #settings} with the DR region west: its cluster, the cluster link and the Flink database of west. */
+    static Map<String, String> twoRegions(String base) {
+        Map<String, String> settings = settings(base);
+        settings.put(CloudKeys.REGIONS, "east,west");
+        settings.put(CloudKeys.kafka("west", "cluster-id"), "lkc-west");
+        settings.put(CloudKeys.kafka("west", "rest-endpoint"), base);
+        settings.put(CloudKeys.kafka("west", "bootstrap"), "pkc-west.aws.confluent.cloud:9092");
+        settings.put(CloudKeys.kafka("west", "api-key"), "WESTKEY1");
+        settings.put(CloudKeys.kafka("west", "api-secret"), "west-kafka-secret-1");
+        settings.put(CloudKeys.LINK_NAME, LINK);
+        settings.put(CloudKeys.flink("west", "database"), "west-cluster");
+        settings.put(CloudKeys.flink("west", "api-key"), "WESTFLINK1");
+        settings.put(CloudKeys.flink("west", "api-secret"), WEST_CANARY);
+        return settings;
+    }
+
+    /**
+     * The DR cluster as the Kafka REST v3 and Cluster Linking APIs answer: mirrors created (204), the
+     * link's {@code consumer.offset.sync.enable}, each mirror ACTIVE with {@code mirror_lags} until
+     * {@code mirrors:failover} (200, a result per topic), then STOPPED; statements whose name ends in
+     * {@code -west} (the failover's) RUNNING until deleted.
+     */
+    static void drRegion(WireMock wm) {
+        wm.register(get(urlEqualTo("/kafka/v3/clusters/lkc-west")).willReturn(okJson(
+                "{\"kind\":\"KafkaCluster\",\"cluster_id\":\"lkc-west\"}")));
+        wm.register(post(urlEqualTo(WEST_LINK + "/mirrors")).willReturn(aResponse().withStatus(204)));
+        wm.register(delete(urlPathMatching("/kafka/v3/clusters/lkc-west/topics/.*")).willReturn(aResponse().withStatus(204)));
+        wm.register(get(urlPathMatching("/kafka/v3/clusters/lkc-west/topics/.*")).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error_code\":40403,\"message\":\"This server does not host this topic-partition.\"}")));
+        wm.register(get(urlEqualTo(WEST_LINK + "/configs/consumer.offset.sync.enable")).willReturn(okJson(
+                "{\"kind\":\"KafkaLinkConfigData\",\"cluster_id\":\"lkc-west\",\"name\":\"consumer.offset.sync.enable\","
+                        + "\"value\":\"true\",\"read_only\":false,\"sensitive\":false,\"source\":\"DYNAMIC_CLUSTER_LINK_CONFIG\","
+                        + "\"synonyms\":[],\"link_name\":\"" + LINK + "\"}")));
+        wm.register(get(urlPathMatching(WEST_LINK + "/mirrors/.+")).inScenario("mirror").whenScenarioStateIs(STARTED)
+                .willReturn(okJson(mirror("ACTIVE", "[{\"partition\":0,\"lag\":2,\"last_source_fetch_offset\":10},"
+                        + "{\"partition\":1,\"lag\":1,\"last_source_fetch_offset\":7},"
+                        + "{\"partition\":2,\"lag\":0,\"last_source_fetch_offset\":4}]"))));
+        wm.register(post(urlEqualTo(WEST_LINK + "/mirrors:failover")).inScenario("mirror").willSetStateTo("failed-over")
+                .willReturn(okJson("{\"kind\":\"AlterMirrorStatusResponseDataList\",\"metadata\":{\"self\":\"\",\"next\":null},"
+                        + "\"data\":[{\"kind\":\"AlterMirrorStatusResponseData\",\"mirror_topic_name\":\"t\","
+                        + "\"error_message\":null,\"error_code\":null,\"mirror_lags\":[]}]}")));
+        wm.register(get(urlPathMatching(WEST_LINK + "/mirrors/.+")).inScenario("mirror").whenScenarioStateIs("failed-over")
+                .willReturn(okJson(mirror("STOPPED", "[]"))));
+
+        String westStatement = STATEMENTS + "/ph[a-z0-9.-]*-west";
+        wm.register(get(urlPathMatching(westStatement)).atPriority(1).inScenario("west-flink").whenScenarioStateIs(STARTED)
+                .willReturn(okJson(statement("RUNNING", ""))));
+        wm.register(delete(urlPathMatching(westStatement)).atPriority(1).inScenario("west-flink").willSetStateTo("deleted")
+                .willReturn(aResponse().withStatus(202)));
+        wm.register(get(urlPathMatching(westStatement)).atPriority(1).inScenario("west-flink").whenScenarioStateIs("deleted")
+                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+                        .withBody("{\"errors\":[{\"status\":\"404\",\"detail\":\"Statement not found\"}]}")));
+    }
+
+    static String mirror(String status, String lags) {
+        return "{\"kind\":\"KafkaMirrorData\",\"link_name\":\"" + LINK + "\",\"mirror_topic_name\":\"t\","
+                + "\"source_topic_name\":\"t\",\"num_partitions\":3,\"mirror_lags\":" + lags + ",\"mirror_status\":\""
+                + status + "\",\"state_time_ms\":1764576000000}";
+    }
+
     /** Reads, topics, statements (PENDING, then RUNNING, gone after DELETE), connectors (PROVISIONING, then RUNNING). */
     static void environment(WireMock wm) {
         wm.register(get(urlEqualTo("/kafka/v3/clusters/lkc-east")).willReturn(okJson(
@@ -115,6 +181,12 @@ final class CloudStubs {
                 + "\"environment_id\":\"" + ENV + "\",\"metadata\":{\"created_at\":\"2026-12-01T08:00:00Z\","
                 + "\"resource_version\":\"a1\"},\"spec\":{\"statement\":\"INSERT ...\",\"compute_pool_id\":\"lfcp-pool1\","
                 + "\"stopped\":false},\"status\":{\"phase\":\"" + phase + "\",\"detail\":\"" + detail + "\"}}";
+    }
+
+    /** A statement whose status says where it got to ({@code latest_offsets}: per topic, as Flink's specific offsets). */
+    static String statementWithOffsets(String phase, String topic, String offsets) {
+        return statement(phase, "").replace("\"detail\":\"\"}", "\"detail\":\"\",\"latest_offsets\":{\"" + topic
+                + "\":\"" + offsets + "\"},\"latest_offsets_timestamp\":\"2026-12-01T08:00:05Z\"}");
     }
 
     static String computePool(String phase) {

@@ -23,8 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * Writes interactions into a DynamoDB table: {@code BatchWriteItem} of up to 25 (unprocessed items
- * retried with a bounded back-off) or one {@code PutItem} each. Batches keep the generated order
+ * Writes interactions (or any items) into a DynamoDB table: {@code BatchWriteItem} of up to 25
+ * (unprocessed items retried with a bounded back-off) or one {@code PutItem} each. Batches keep the generated order
  * between batches; single writes keep it exactly.
  */
 public final class DynamoWriter implements AutoCloseable {
@@ -84,6 +84,23 @@ public final class DynamoWriter implements AutoCloseable {
             List<WriteRequest> requests = new ArrayList<>();
             for (Interaction interaction : batch) {
                 requests.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item(interaction)).build()).build());
+            }
+            writeBatch(requests);
+            written.accept(batch);
+        }
+    }
+
+    /**
+     * Puts any items in batches of 25 ({@code records} into a DynamoDB table); {@code written} hears
+     * of each batch once DynamoDB accepted all of it.
+     */
+    public void putItemBatches(List<Map<String, AttributeValue>> items, Consumer<List<Map<String, AttributeValue>>> written)
+            throws InterruptedException {
+        for (int start = 0; start < items.size(); start += BATCH_LIMIT) {
+            List<Map<String, AttributeValue>> batch = items.subList(start, Math.min(items.size(), start + BATCH_LIMIT));
+            List<WriteRequest> requests = new ArrayList<>();
+            for (Map<String, AttributeValue> item : batch) {
+                requests.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
             }
             writeBatch(requests);
             written.accept(batch);

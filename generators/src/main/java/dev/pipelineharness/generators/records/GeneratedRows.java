@@ -15,8 +15,11 @@ import java.util.Map;
  */
 public final class GeneratedRows {
 
-    /** Where rows went. */
-    public enum Kind { TABLE, TOPIC }
+    /**
+     * Where rows went: a PostgreSQL table, a topic, or a DynamoDB table (items put by key, so, like a
+     * table, what it holds is the last row per key).
+     */
+    public enum Kind { TABLE, TOPIC, DYNAMODB_TABLE }
 
     /** One written row: {@code sequence} counts from 0 per target in write order. */
     public record WrittenRow(long sequence, RowChange.Op op, Map<String, Object> row, boolean acknowledged) {

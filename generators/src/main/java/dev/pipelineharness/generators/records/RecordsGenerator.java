@@ -27,7 +27,8 @@ final class RecordsGenerator implements Generator {
         GeneratedRows rows = context.store().computeIfAbsent(GeneratedRows.class, GeneratedRows::new);
         RecordSequence sequence = new RecordSequence(shape, context.seed());
         long written = 0;
-        try (TargetWriter writer = TargetWriter.open(shape.target(), context.deployment(), rows, shape.commitEvery(),
+        LedgeredWrites ledgered = LedgeredWrites.of(shape.ledger(), shape.target(), context.store());
+        try (TargetWriter writer = TargetWriter.open(shape.target(), context.deployment(), rows, ledgered, shape.commitEvery(),
                 context.deployment().namespace().prefix() + "records-" + shape.target().name())) {
             Pacer pacer = new Pacer(shape.pacing());
             while (written < shape.pacing().plannedCount() && pacer.acquire()) {

@@ -13,8 +13,8 @@ import java.util.Optional;
 import org.apache.avro.Schema;
 
 /**
- * {@code records}: seeded records from a field specification into a table or a JSON topic of the
- * pipeline.
+ * {@code records}: seeded records from a field specification into a table, a topic or a DynamoDB
+ * table of the pipeline.
  *
  * <pre>
  * - records:
@@ -37,6 +37,17 @@ import org.apache.avro.Schema;
  *     schema: schemas/event.avsc     # the fields derived from this Avro record schema, which also encodes them
  *     key: event_id
  *     fields: {event_type: {values: [loan, car]}, payload.amount: {type: decimal, min: 1, max: 9}}
+ *
+ * - records:
+ *     table: orders
+ *     key: order_id
+ *     ledger: {destination: cdc_orders, id: order_id}   # ledgered: no-loss, no-duplicates, latency judge cdc_orders
+ *     ...
+ *
+ * - records:
+ *     dynamodb-table: dev-user-personalization   # items put in batches of 25; fields must include its key attributes
+ *     count: 200
+ *     fields: {user_id: {id: u-, cardinality: 20}, timestamp: {event-time: {spread: 1h}}, ...}
  * </pre>
  */
 public final class RecordsProvider implements GeneratorProvider {
@@ -53,8 +64,8 @@ public final class RecordsProvider implements GeneratorProvider {
 
     @Override
     public Generator create(Params params, DefinitionContext definition) {
-        params.allowOnly("table", "topic", "from", "schema", "key", "fields", "count", "duration", "rate", "bursts", "updates",
-                "deletes", "commit-every");
+        params.allowOnly("table", "topic", RecordTarget.DYNAMODB_TABLE, "from", "schema", "key", "fields", "count", "duration", "rate", "bursts", "updates",
+                "deletes", "commit-every", LedgerSpec.KEY);
         Pacing pacing = Pacing.from(params);
         Optional<DdlTable> ddl = derivedFrom(params, definition);
         Optional<Schema> avro = params.has("schema") ? Optional.of(AvroFields.read(params, definition)) : Optional.empty();
@@ -79,7 +90,7 @@ public final class RecordsProvider implements GeneratorProvider {
                 fields.put(name, FieldSpec.parse(name, overrides.params(name), pacing.plannedCount()));
             }
         }
-        if (params.has("topic")) {
+        if (params.has("topic") || params.has(RecordTarget.DYNAMODB_TABLE)) {
             requireMillisEventTimes(overrides);
         }
         List<String> key = List.of();
@@ -97,11 +108,15 @@ public final class RecordsProvider implements GeneratorProvider {
             key = List.of(keyField);
         }
         RecordTarget target = RecordTarget.from(params, definition, key, avro);
+        if (target.isDynamoTable()) {
+            requireItemKeys(params, target, fields);
+        }
         double updates = params.fraction("updates", 0);
         double deletes = params.fraction("deletes", 0);
         if ((updates > 0 || deletes > 0) && !target.isTable()) {
             throw params.error(params.has("updates") ? "updates" : "deletes",
-                    "updates and deletes apply to tables; a topic is written append-only");
+                    "updates and deletes apply to tables; a " + (target.isDynamoTable()
+                            ? "DynamoDB table is written with one put per record" : "topic is written append-only"));
         }
         if ((updates > 0 || deletes > 0) && key.isEmpty()) {
             throw params.error(params.has("updates") ? "updates" : "deletes", "needs 'key': the field that identifies a row");
@@ -110,7 +125,41 @@ public final class RecordsProvider implements GeneratorProvider {
             throw params.error("deletes", "updates + deletes must leave room for inserts (less than 1)");
         }
         int commitEvery = (int) params.positiveLong("commit-every", 50);
-        return new RecordsGenerator(new RecordsShape(target, fields, pacing, updates, deletes, commitEvery));
+        Optional<String> defaultId = Optional.ofNullable(keyField).or(() -> target.isDynamoTable()
+                && target.keyColumns().size() == 1 ? Optional.of(target.keyColumns().get(0)) : Optional.empty());
+        Optional<LedgerSpec> ledger = LedgerSpec.from(params, definition, fields.keySet(), defaultId);
+        ledger.ifPresent(spec -> requireIdentifying(params.params(LedgerSpec.KEY), spec, fields.get(spec.idField()),
+                target, keyField, updates + deletes > 0));
+        return new RecordsGenerator(new RecordsShape(target, fields, pacing, updates, deletes, commitEvery, ledger));
+    }
+
+    /** Every item needs the table's key attributes: fields that are never null. */
+    private static void requireItemKeys(Params params, RecordTarget target, Map<String, FieldSpec> fields) {
+        for (String attribute : target.keyColumns()) {
+            FieldSpec field = fields.get(attribute);
+            if (field == null) {
+                throw params.error(RecordTarget.DYNAMODB_TABLE, "DynamoDB table '" + target.name() + "' is keyed by '"
+                        + attribute + "', which is not one of the fields " + String.join(", ", fields.keySet()));
+            }
+            if (field.nullRate > 0) {
+                throw params.error("fields", "field '" + attribute + "' is a key attribute of DynamoDB table '"
+                        + target.name() + "' and cannot have a null-rate");
+            }
+        }
+    }
+
+    /** The ledger's id must name every record: never null, and the row's key where rows change. */
+    private static void requireIdentifying(Params ledger, LedgerSpec spec, FieldSpec id, RecordTarget target,
+                                           String keyField, boolean changesRows) {
+        String at = ledger.has("id") ? "id" : "";
+        if (id.nullRate > 0) {
+            throw ledger.error(at, "field '" + spec.idField() + "' identifies records in the ledger and cannot have"
+                    + " a null-rate");
+        }
+        if (changesRows && target.isTable() && !spec.idField().equals(keyField)) {
+            throw ledger.error(at, "with updates or deletes the ledger id must be the key '" + keyField
+                    + "': a delete carries only the key, and each change of a row is a copy of that row's record");
+        }
     }
 
     /** {@code from: ddl}: the table of {@code table:} as the pipeline's DDL creates it. */

@@ -19,13 +19,16 @@ final class ReplayGenerator implements Generator {
     private final List<RowsFile.FileRow> rows;
     private final Pacing pacing;
     private final int commitEvery;
+    private final Optional<LedgerSpec> ledger;
 
-    ReplayGenerator(String file, RecordTarget target, List<RowsFile.FileRow> rows, double rate, int commitEvery) {
+    ReplayGenerator(String file, RecordTarget target, List<RowsFile.FileRow> rows, double rate, int commitEvery,
+                    Optional<LedgerSpec> ledger) {
         this.file = file;
         this.target = target;
         this.rows = List.copyOf(rows);
         this.pacing = new Pacing(rows.size(), Optional.empty(), rate, Optional.empty());
         this.commitEvery = commitEvery;
+        this.ledger = ledger;
     }
 
     @Override
@@ -37,7 +40,8 @@ final class ReplayGenerator implements Generator {
     public void generate(GenerationContext context) throws Exception {
         GeneratedRows generated = context.store().computeIfAbsent(GeneratedRows.class, GeneratedRows::new);
         Map<RowChange.Op, Long> byOp = new EnumMap<>(RowChange.Op.class);
-        try (TargetWriter writer = TargetWriter.open(target, context.deployment(), generated, commitEvery,
+        LedgeredWrites ledgered = LedgeredWrites.of(ledger, target, context.store());
+        try (TargetWriter writer = TargetWriter.open(target, context.deployment(), generated, ledgered, commitEvery,
                 context.deployment().namespace().prefix() + "replay-" + target.name())) {
             Pacer pacer = new Pacer(pacing);
             for (RowsFile.FileRow row : rows) {

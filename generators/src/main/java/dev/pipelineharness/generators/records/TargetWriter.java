@@ -5,7 +5,8 @@ import dev.pipelineharness.generators.RowChange;
 
 /**
  * Writes rows to a {@link RecordTarget} and records each in {@link GeneratedRows} once it counts:
- * committed by PostgreSQL, acknowledged by Kafka.
+ * committed by PostgreSQL, acknowledged by Kafka; and, with ledger settings, in the scenario's
+ * ledger ({@link LedgeredWrites}).
  */
 interface TargetWriter extends AutoCloseable {
 
@@ -17,10 +18,13 @@ interface TargetWriter extends AutoCloseable {
     /** How many rows were committed or acknowledged. */
     long acknowledged();
 
-    static TargetWriter open(RecordTarget target, Deployment deployment, GeneratedRows rows, int commitEvery,
-                             String clientId) throws Exception {
+    static TargetWriter open(RecordTarget target, Deployment deployment, GeneratedRows rows, LedgeredWrites ledgered,
+                             int commitEvery, String clientId) throws Exception {
         rows.target(target.name(), target.kind(), target.keyColumns());
-        return target.isTable() ? new TableWriter(target, deployment, rows, commitEvery)
-                : new TopicWriter(target, deployment, rows, clientId);
+        if (target.isDynamoTable()) {
+            return new DynamoItemWriter(target, deployment, rows, ledgered);
+        }
+        return target.isTable() ? new TableWriter(target, deployment, rows, ledgered, commitEvery)
+                : new TopicWriter(target, deployment, rows, ledgered, clientId);
     }
 }

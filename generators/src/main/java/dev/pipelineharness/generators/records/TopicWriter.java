@@ -16,7 +16,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /**
  * Writes rows as JSON objects (or, with an Avro schema, Confluent wire-format Avro records) to a topic with the harness's idempotent, {@code acks=all} producer;
  * the key is the key field's value as UTF-8 text (none without a key field). Each row is recorded
- * when written and marked acknowledged from the producer's callback.
+ * when written and marked acknowledged from the producer's callback (in the ledger too, with ledger settings).
  */
 final class TopicWriter implements TargetWriter {
 
@@ -25,14 +25,16 @@ final class TopicWriter implements TargetWriter {
     private final RecordTarget target;
     private final String physicalTopic;
     private final GeneratedRows rows;
+    private final LedgeredWrites ledgered;
     private final KafkaProducer<byte[], byte[]> producer;
     private final AvroRowEncoder avro;
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
     private long sent;
 
-    TopicWriter(RecordTarget target, Deployment deployment, GeneratedRows rows, String clientId) {
+    TopicWriter(RecordTarget target, Deployment deployment, GeneratedRows rows, LedgeredWrites ledgered, String clientId) {
         this.target = target;
+        this.ledgered = ledgered;
         this.physicalTopic = deployment.topic(target.name());
         this.rows = rows;
         this.avro = target.avroSchema().map(schema -> new AvroRowEncoder(schema, AvroRegistries.client(deployment)))
@@ -48,9 +50,11 @@ final class TopicWriter implements TargetWriter {
                 : String.valueOf(change.row().get(target.keyColumns().get(0))).getBytes(StandardCharsets.UTF_8);
         byte[] value = avro != null ? avro.encode(physicalTopic, change.row()) : JSON.writeValueAsBytes(change.row());
         sent++;
+        long ordinal = ledgered.written(change.row());
         producer.send(new ProducerRecord<>(physicalTopic, key, value), (metadata, exception) -> {
             if (exception == null) {
                 rows.acknowledged(target.name(), sequence);
+                ledgered.acknowledged(ordinal);
                 acknowledged.incrementAndGet();
             } else {
                 firstFailure.compareAndSet(null, exception);

@@ -4,23 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipelineharness.api.DynamoDbEndpoint;
 import dev.pipelineharness.api.GeneratorProvider;
-import dev.pipelineharness.api.Secret;
-import dev.pipelineharness.topology.support.BoundedWait;
-import dev.pipelineharness.local.process.FreePorts;
-import dev.pipelineharness.local.process.JavaProcessSpec;
-import dev.pipelineharness.local.process.ManagedProcess;
-import dev.pipelineharness.local.process.RuntimeClasspath;
 import dev.pipelineharness.testkit.StubDeployment;
 import dev.pipelineharness.testkit.TestParams;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -43,39 +31,19 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
  */
 class DynamoRoundTripIT {
 
-    private static ManagedProcess server;
+    private static DynamoDbLocal server;
     private static DynamoDbEndpoint endpoint;
 
     @BeforeAll
     static void startDynamoDbLocal() throws Exception {
-        Path work = Files.createDirectories(Path.of("target", "it-dynamodb")).toAbsolutePath();
-        List<Path> classpath = RuntimeClasspath.of("dynamodb-local");
-        // sqlite4java looks for its native library under its plain name in one directory
-        Path natives = Files.createDirectories(work.resolve("native"));
-        for (Path entry : classpath) {
-            String name = entry.getFileName().toString();
-            if (name.startsWith("libsqlite4java-linux-amd64")) {
-                Files.copy(entry, natives.resolve("libsqlite4java-linux-amd64.so"), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        int port = FreePorts.pick();
-        server = ManagedProcess.startJava(JavaProcessSpec.of("dynamodb-it", "com.amazonaws.services.dynamodbv2.local.main.ServerRunner")
-                .classpath(classpath).jvmArg("-Xmx256m").jvmArg("-Dsqlite4java.library.path=" + natives)
-                .workDirectory(work).logFile(work.resolve("dynamodb.log")).args("-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)));
-        endpoint = new DynamoDbEndpoint(Optional.of(URI.create("http://localhost:" + port)), "us-east-1",
-                Optional.of("local"), Optional.of(Secret.of("local")));
-        BoundedWait.until("DynamoDB Local to list tables", Duration.ofSeconds(60), server, () -> {
-            try (DynamoDbClient client = DynamoWriter.client(endpoint)) {
-                client.listTables();
-                return true;
-            }
-        });
+        server = DynamoDbLocal.start("it-dynamodb");
+        endpoint = server.endpoint();
     }
 
     @AfterAll
     static void stop() {
         if (server != null) {
-            server.stop(Duration.ofSeconds(5));
+            server.close();
         }
     }
 

@@ -193,6 +193,8 @@ public final class CloudConfig {
         for (String region : regions()) {
             keys.add(CloudKeys.kafka(region, "api-key"));
             keys.add(CloudKeys.kafka(region, "api-secret"));
+            keys.add(CloudKeys.flink(region, "api-key"));
+            keys.add(CloudKeys.flink(region, "api-secret"));
         }
         for (String key : keys) {
             if (CloudKeys.isSecret(key)) {

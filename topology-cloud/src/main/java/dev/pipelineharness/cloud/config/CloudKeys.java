@@ -46,6 +46,17 @@ public final class CloudKeys {
     /** {@code sql.current-database}: the primary Kafka cluster's display name. */
     public static final String FLINK_DATABASE = PREFIX + "flink.database";
 
+    /**
+     * Per DR region {@code R}, for the failover drill, which re-creates the deployment's statements
+     * against R's cluster: {@code flink.R.database} (R's cluster display name: required for the drill),
+     * and, when R is another Flink region than the primary, {@code flink.R.endpoint},
+     * {@code .compute-pool-id}, {@code .catalog}, {@code .api-key}, {@code .api-secret} (each defaults to
+     * the primary's).
+     */
+    public static String flink(String region, String setting) {
+        return PREFIX + "flink." + region + "." + setting;
+    }
+
     /** Optional: the Schema Registry endpoint and its key; without them no subject is cleaned up. */
     public static final String REGISTRY_URL = PREFIX + "schema-registry.url";
     public static final String REGISTRY_API_KEY = PREFIX + "schema-registry.api-key";

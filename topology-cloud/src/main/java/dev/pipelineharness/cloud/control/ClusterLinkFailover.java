@@ -10,9 +10,9 @@ import org.apiguardian.api.API;
 
 /**
  * Cluster Linking failover of a deployment's mirror topics in the DR region, found with
- * {@code topology.capability(ClusterLinkFailover.class)}: the cloud's step of the failover runbook.
- * The control SPI has no failover operation yet (the faults issue owns that vocabulary), so this is a
- * capability of the cloud topology; it is guarded like every destructive operation.
+ * {@code topology.capability(ClusterLinkFailover.class)}: the take-down step of the cloud's
+ * {@link dev.pipelineharness.api.control.RegionFailover} ({@code CloudRegionFailover}), which the
+ * {@code region-outage} fault drives; guarded like every destructive operation.
  */
 @API(status = EXPERIMENTAL, since = "0.2")
 public interface ClusterLinkFailover {

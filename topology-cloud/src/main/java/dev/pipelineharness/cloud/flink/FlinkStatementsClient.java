@@ -59,6 +59,28 @@ public final class FlinkStatementsClient {
     }
 
     /**
+     * The source positions the statement last processed ({@code status.latest_offsets}): per topic the
+     * text {@code partition:0,offset:42;partition:1,offset:300}, as Flink's
+     * {@code scan.startup.specific-offsets} takes it. Empty when the service reports none yet.
+     */
+    public Map<String, String> latestOffsets(String name) {
+        JsonNode offsets = http.get(settings.statements("/" + name), settings.credentials()).body()
+                .path("status").path("latest_offsets");
+        Map<String, String> byTopic = new java.util.LinkedHashMap<>();
+        offsets.fields().forEachRemaining(entry -> {
+            if (entry.getValue().isTextual() && !entry.getValue().asText().isBlank()) {
+                byTopic.put(entry.getKey(), entry.getValue().asText());
+            }
+        });
+        return byTopic;
+    }
+
+    /** The settings this client submits with (endpoint, compute pool, catalog and database). */
+    public FlinkSettings settings() {
+        return settings;
+    }
+
+    /**
      * Waits until {@code name} is in one of {@code phases}; FAILED (or FAILING) ends the wait with
      * {@code status.detail}, prefixed by {@code where} (the file and line the statement came from).
      */

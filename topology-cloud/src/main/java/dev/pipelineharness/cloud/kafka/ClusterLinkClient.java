@@ -54,6 +54,24 @@ public final class ClusterLinkClient {
                 JsonNodeFactory.instance.objectNode().put("source_topic_name", sourceTopic));
     }
 
+    /**
+     * One of the link's configs ({@code GET .../links/{link}/configs/{name}}), such as
+     * {@code consumer.offset.sync.enable}; empty when the link does not report it.
+     */
+    public java.util.Optional<String> config(String name) {
+        try {
+            JsonNode body = http.get(destination.api("/links/" + KafkaRestClient.encode(link) + "/configs/"
+                    + KafkaRestClient.encode(name)), destination.credentials()).body();
+            return body.hasNonNull("value") ? java.util.Optional.of(body.path("value").asText())
+                    : java.util.Optional.empty();
+        } catch (dev.pipelineharness.cloud.http.CloudApiException e) {
+            if (e.isNotFound()) {
+                return java.util.Optional.empty();
+            }
+            throw e;
+        }
+    }
+
     public MirrorState mirror(String topic) {
         JsonNode body = http.get(destination.api("/links/" + KafkaRestClient.encode(link) + "/mirrors/"
                 + KafkaRestClient.encode(topic)), destination.credentials()).body();
