@@ -8,7 +8,7 @@ import org.junit.platform.suite.api.Suite;
 /**
  * The shipped scenarios, the suite ({@code scenarios/suite}) and the fault scenarios
  * ({@code scenarios/faults}), on one embedded topology, in Failsafe's integration-test phase, as
- * {@code ./harness run} runs them. Two at a time: a scenario whose fault disturbs others still runs
+ * {@code ./harness run} runs them. Three at a time: a scenario whose fault disturbs others still runs
  * alone (the engine waits for the running ones and readies the topology after it), while one that
  * faults only its own resources (its connector, its Flink job) runs beside another. One topology for
  * both folders saves a whole start (20 to 35 s here); MutantsIT runs at the same time in another
@@ -19,6 +19,6 @@ import org.junit.platform.suite.api.Suite;
 @Suite
 @IncludeEngines("pipeline-harness")
 @SelectDirectories({"suite", "faults"})
-@ConfigurationParameter(key = "pipeline-harness.parallelism", value = "2")
+@ConfigurationParameter(key = "pipeline-harness.parallelism", value = "3")
 class ScenarioSuiteIT {
 }
