@@ -92,6 +92,25 @@ class BusinessEventSequenceTest {
     }
 
     @Test
+    void eventsWithoutAPayloadLeaveTheFieldOutAndAreStillRoutedByTheirType() {
+        List<RawRecord> records = generate(9, "{\"count\": 2000, \"without-payload\": 0.1, \"malformed\": 0.05}");
+        List<RawRecord> withoutPayload = records.stream()
+                .filter(record -> !record.malformed() && record.event().payload() instanceof Payload.Absent).toList();
+
+        assertThat(withoutPayload).hasSizeBetween(150, 250);
+        for (RawRecord record : withoutPayload) {
+            byte[] value = record.event().toJson().getBytes(StandardCharsets.UTF_8);
+            assertThat(new String(value, StandardCharsets.UTF_8)).doesNotContain("payload")
+                    .contains("\"event_type\":\"" + record.event().type().wireName() + "\"");
+            assertThat(RoutingOracle.wellFormed(value)).as("routed by its type, like any event").isNotNull();
+        }
+        // asked for only where it is set: the data of every other scenario stays as it was
+        assertThat(generate(9, "{\"count\": 2000, \"malformed\": 0.05}"))
+                .noneMatch(record -> !record.malformed() && record.event().payload() instanceof Payload.Absent);
+        assertThat(digest(generate(42, SHAPE))).isEqualTo(GOLDEN_DIGEST_SEED_42);
+    }
+
+    @Test
     void eventIdsAreUuidShapedAndCarryTheLedgerOrdinal() {
         RawRecord record = generate(5, "{\"count\": 10}").get(7);
         assertThat(record.event().eventId()).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}");

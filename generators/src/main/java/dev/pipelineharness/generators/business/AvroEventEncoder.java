@@ -46,6 +46,10 @@ public final class AvroEventEncoder implements EventEncoder {
             throw new IllegalArgumentException("event " + event.eventId() + " has a channel, which schema version "
                     + event.schemaVersion() + " cannot carry");
         }
+        if (event.payload() instanceof Payload.Absent) {
+            throw new IllegalArgumentException("event " + event.eventId() + " has no payload, which the Avro"
+                    + " schema's payload record cannot carry");
+        }
         Schema payloadSchema = schema.getField("payload").schema();
         GenericRecord payload = new GenericData.Record(payloadSchema);
         if (event.payload() instanceof Payload.Loan loan) {

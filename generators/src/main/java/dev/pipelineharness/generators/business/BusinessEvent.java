@@ -57,13 +57,19 @@ public record BusinessEvent(long ordinal, String eventId, EventType type, String
         }
     }
 
-    /** The raw-topic value: the fields of docs/pipelines.md in a fixed order ({@code channel} only when set). */
+    /**
+     * The raw-topic value: the fields of docs/pipelines.md in a fixed order ({@code channel} only when
+     * set, {@code payload} only when there is one).
+     */
     public String toJson() {
         Json json = Json.object().field("event_id", eventId).field("event_type", type.wireName())
                 .field("entity_id", entityId).field("event_time", eventTime)
                 .field("schema_version", schemaVersion);
         if (channel != null) {
             json.field("channel", channel);
+        }
+        if (payload instanceof Payload.Absent) {
+            return json.end();
         }
         return payload.appendFields(json.openObject("payload")).closeObject().end();
     }

@@ -64,8 +64,13 @@ public final class BusinessEventSequence {
         int version = shape.schemaVersionAt(position, random);
         // drawn only for version 2, so that version 1 data stays what it was before version 2 existed
         String channel = version >= 2 ? CHANNELS.get(random.nextInt(CHANNELS.size())) : null;
+        Payload payload = payload(type, entity);
+        // drawn only when asked for, so that other scenarios' data stays what it was
+        if (shape.withoutPayload() > 0 && random.nextDouble() < shape.withoutPayload()) {
+            payload = Payload.NONE;
+        }
         BusinessEvent event = new BusinessEvent(ordinal, BusinessEvent.eventId(seedTag, ordinal), type,
-                type.entityId(entity), eventTime, version, channel, payload(type, entity));
+                type.entityId(entity), eventTime, version, channel, payload);
         RawRecord record = random.nextDouble() < shape.malformed() ? poison(event) : RawRecord.wellFormed(event);
         if (random.nextDouble() < shape.duplicates()) {
             pendingDuplicate = record;

@@ -24,13 +24,15 @@ import java.util.SplittableRandom;
  *   <li>{@code schema-versions: {"1": f, "2": f}} (all version 1): versions mixed at random</li>
  *   <li>{@code schema-upgrade-at}: the producer is upgraded mid-stream: records from this index on
  *       (counting from 0) are schema version 2, the ones before it version 1 (no upgrade)</li>
+ *   <li>{@code without-payload}: fraction of well-formed records written without a {@code payload}, as
+ *       producers that have none to send do (0); routing passes them on with a null payload</li>
  *   <li>{@code topic}: logical topic (raw_business_events)</li>
  * </ul>
  */
 public record BusinessEventShape(Pacing pacing, Fractions<EventType> mix, int keys, double skew,
                                  EventTimeShape times, double duplicates, double malformed,
                                  List<PoisonKind> poisonKinds, Fractions<Integer> schemaVersions, long schemaUpgradeAt,
-                                 String topic) {
+                                 String topic, double withoutPayload) {
 
     public static final String DEFAULT_TOPIC = "raw_business_events";
 
@@ -74,7 +76,8 @@ public record BusinessEventShape(Pacing pacing, Fractions<EventType> mix, int ke
 
     static {
         List<String> keys = new ArrayList<>(List.of("count", "duration", "rate", "bursts", "mix", "keys", "skew",
-                "duplicates", "malformed", "poison-kinds", "schema-versions", "schema-upgrade-at", "topic"));
+                "duplicates", "malformed", "poison-kinds", "schema-versions", "schema-upgrade-at", "topic",
+                "without-payload"));
         keys.addAll(Arrays.asList(EventTimeShape.KEYS));
         KEYS = List.copyOf(keys);
     }
@@ -126,7 +129,8 @@ public record BusinessEventShape(Pacing pacing, Fractions<EventType> mix, int ke
             }
         }
         String topic = params.string("topic", DEFAULT_TOPIC);
+        double withoutPayload = params.fraction("without-payload", 0);
         return new BusinessEventShape(pacing, mix, keys, skew, times, duplicates, malformed, List.copyOf(kinds),
-                versions, upgradeAt, topic);
+                versions, upgradeAt, topic, withoutPayload);
     }
 }

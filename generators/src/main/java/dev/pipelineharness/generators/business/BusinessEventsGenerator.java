@@ -49,6 +49,11 @@ final class BusinessEventsGenerator implements Generator {
         BusinessEventSequence sequence = new BusinessEventSequence(shape, context.seed(), ValuePools.forSeed(context.seed()), base);
         String topic = deployment.topic(shape.topic());
         String format = deployment.pipeline().topic(shape.topic()).map(TopicSpec::format).orElse("json");
+        if (shape.withoutPayload() > 0 && !format.equals("json")) {
+            // the reference Avro schemas' payload is a record that cannot be null
+            throw new IllegalArgumentException("without-payload: topic " + shape.topic() + " is " + format
+                    + ", whose schema cannot carry an event without a payload; it works with JSON topics");
+        }
         long sent = 0;
         try (EventEncoder encoder = EventEncoders.forFormat(format, deployment);
              RegionalKafkaWriter writer = new RegionalKafkaWriter(deployment.endpoints(), ledger,
@@ -71,6 +76,9 @@ final class BusinessEventsGenerator implements Generator {
                     coverage.merge("poison." + record.poisonKind(), 1L, Long::sum);
                 } else {
                     times.record(record.event().eventTime());
+                    if (record.event().payload() instanceof Payload.Absent) {
+                        coverage.merge("without-payload", 1L, Long::sum);
+                    }
                 }
                 previousOrdinal = record.ordinal();
             }
@@ -83,6 +91,9 @@ final class BusinessEventsGenerator implements Generator {
                 context.publish("business-events.abandoned", Long.toString(writer.abandoned()));
             }
             coverage.putIfAbsent("duplicates", 0L);
+            if (shape.withoutPayload() > 0) {
+                coverage.putIfAbsent("without-payload", 0L);
+            }
             times.figures().forEach((name, value) -> coverage.put(name, value));
             coverage.forEach((name, value) -> context.publish("coverage." + name, Long.toString(value)));
             context.publish("business-events.rate", String.format(java.util.Locale.ROOT, "%.0f/s",

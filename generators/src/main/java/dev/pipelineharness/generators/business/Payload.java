@@ -8,6 +8,9 @@ import dev.pipelineharness.generators.Json;
  */
 public sealed interface Payload {
 
+    /** No payload at all: the event is sent without the field. */
+    Payload NONE = new Absent();
+
     /** The payload as a JSON object, fields in a fixed order (docs/pipelines.md, section 1). */
     default String toJson() {
         return appendFields(Json.object()).end();
@@ -35,6 +38,14 @@ public sealed interface Payload {
         @Override
         public Json appendFields(Json json) {
             return json.field("kind", kind).decimal("cost", costCents, 2).field("location", location);
+        }
+    }
+
+    /** The payload of an event sent without one ({@link #NONE}). */
+    record Absent() implements Payload {
+        @Override
+        public Json appendFields(Json json) {
+            return json;
         }
     }
 }

@@ -55,6 +55,7 @@ class BusinessEventShapeTest {
         rejects("{\"late\": 0.6, \"out-of-order\": 0.5}", "generate[0].business-events.late", "exceed 1");
         rejects("{\"late-by\": \"5m\"}", "generate[0].business-events.late-by", "has no effect without 'late'");
         rejects("{\"poison-kinds\": [\"not-json\"]}", "generate[0].business-events.poison-kinds", "without 'malformed'");
+        rejects("{\"without-payload\": 1.5}", "generate[0].business-events.without-payload", "between 0 and 1");
         rejects("{\"schema-versions\": {\"2\": 1.0}, \"schema-upgrade-at\": 10}",
                 "generate[0].business-events.schema-upgrade-at", "contradicts 'schema-versions'");
         rejects("{\"count\": 100, \"schema-upgrade-at\": 100}", "generate[0].business-events.schema-upgrade-at",
