@@ -17,8 +17,8 @@ class MutantsIT {
 
     @BeforeAll
     static void runMutants() {
-        // ScenarioSuiteIT runs in the same Failsafe JVM: whichever runs first starts the topology for both
-        verdicts = MutantVerdicts.run(Mutant.all(), java.util.Map.of("pipeline-harness.topology.keep-for-jvm", "true"));
+        // on a topology of its own, in its own Failsafe JVM, while ScenarioSuiteIT runs in another
+        verdicts = MutantVerdicts.run(Mutant.all());
         // what caught each mutant, and when its check settled: readable in the build's output
         verdicts.forEach(verdict -> verdict.caughtBy().forEach(line ->
                 System.out.println("mutant " + verdict.mutant().name() + " caught by " + line)));

@@ -115,8 +115,14 @@ public final class EmbeddedDeployment extends NamespacedDeployment implements Mo
             Map<String, String> forConnect = PlaceholderValues.forReader(common,
                     parts.east().bootstrapServers(KafkaLink.CONNECT), "127.0.0.1", topology.postgresPortForConnect(),
                     jdbc.database(), topology.dynamoDbForConnect().endpointOverride().orElseThrow());
+            // all submitted before any is awaited: the worker starts them together (one rebalance
+            // serves several) instead of one connector's two rebalances after another's
+            List<CreatedConnector> created = new ArrayList<>();
             for (PipelineFile file : pipeline.connectors()) {
-                createConnector(file, Placeholders.resolve(file, forConnect));
+                created.add(createConnector(file, Placeholders.resolve(file, forConnect)));
+            }
+            for (CreatedConnector connector : created) {
+                awaitStreaming(connector);
             }
         } catch (Exception e) {
             failure = e;
@@ -218,18 +224,26 @@ public final class EmbeddedDeployment extends NamespacedDeployment implements Mo
         });
     }
 
-    private void createConnector(PipelineFile file, String resolvedJson) throws Exception {
+    /** A connector submitted to the worker, with the replication slot it will stream from if it is a Debezium source. */
+    private record CreatedConnector(String name, Optional<String> slot) {
+    }
+
+    private CreatedConnector createConnector(PipelineFile file, String resolvedJson) {
         ConnectorFile connector = ConnectorFile.parse(file, resolvedJson, names);
-        ConnectorClient connectors = parts.connect().connectors();
-        connectors.create(connector.name(), connector.config(), connector.displayName());
+        parts.connect().connectors().create(connector.name(), connector.config(), connector.displayName());
         connectorNames.add(connector.name());
         synchronized (this) {
             deployedConnectors.add(connector);
         }
-        connectors.awaitRunning(connector.name(), timeout);
-        Optional<String> slot = slots.track(connector);
-        if (slot.isPresent()) {
-            slots.awaitStreaming(slot.get(), connector.name(), timeout);
+        // tracked at once, so a deploy that fails later still drops the slot
+        return new CreatedConnector(connector.name(), slots.track(connector));
+    }
+
+    /** Until the connector and its tasks run and, for a Debezium source, its replication slot streams. */
+    private void awaitStreaming(CreatedConnector connector) {
+        parts.connect().connectors().awaitRunning(connector.name(), timeout);
+        if (connector.slot().isPresent()) {
+            slots.awaitStreaming(connector.slot().get(), connector.name(), timeout);
         }
     }
 
@@ -329,6 +343,15 @@ public final class EmbeddedDeployment extends NamespacedDeployment implements Mo
         for (AutoCloseable resource : failoverResources) {
             cleanup.attempt(resource::close);
         }
+        // the job winds down while the connectors are deleted; its end is awaited before its
+        // checkpoints and the tables it writes go
+        if (flinkJob != null) {
+            cleanup.attempt(flinkJob::requestCancel);
+        }
+        ConnectorClient connectors = parts.connect().connectors();
+        for (String name : connectorNames) {
+            cleanup.attempt(() -> connectors.delete(name));
+        }
         if (flinkJob != null) {
             cleanup.attempt(flinkJob::close);
         }
@@ -336,10 +359,6 @@ public final class EmbeddedDeployment extends NamespacedDeployment implements Mo
         for (String region : EmbeddedTopology.REGIONS) {
             String directory = region.equals("east") ? schema : schema + "-" + region;
             cleanup.attempt(() -> Directories.deleteQuietly(parts.runDirectory().resolve("flink").resolve(directory)));
-        }
-        ConnectorClient connectors = parts.connect().connectors();
-        for (String name : connectorNames) {
-            cleanup.attempt(() -> connectors.delete(name));
         }
         if (!slots.isEmpty() || postgresSchema.isCreated()) {
             cleanup.attempt(this::dropDatabaseObjects);

@@ -1,6 +1,7 @@
 package dev.pipelineharness.local;
 
 import dev.pipelineharness.local.control.EmbeddedComponents;
+import dev.pipelineharness.topology.support.CauseChain;
 import dev.pipelineharness.topology.support.LocalEndpoints;
 import dev.pipelineharness.api.Deployment;
 import dev.pipelineharness.api.DynamoDbEndpoint;
@@ -374,7 +375,7 @@ public final class EmbeddedTopology implements Topology, TopologyControl, Region
                 return result;
             } catch (Exception e) {
                 throw new CompletionException(new IllegalStateException("Could not start " + component + ": "
-                        + e.getMessage(), e));
+                        + CauseChain.describe(e), e));
             }
         }, pool);
     }

@@ -86,7 +86,9 @@ public final class ScenarioRunExecutor {
         events.runStarted(new RunStarted(runId, Instant.now(), engine.getChildren().size(), configuration.topology(),
                 configuration.parallelism(), configuration.seedOverride(), configuration.all()));
         try {
-            for (TestDescriptor child : startOrder(engine.getChildren(), configuration.parallelism())) {
+            for (TestDescriptor child : startOrder(engine.getChildren(), configuration.parallelism(),
+                    descriptor -> descriptor instanceof ScenarioDescriptor scenario
+                            && Exclusivity.reason(scenario.definition(), topologies).isPresent())) {
                 work.add(() -> {
                     summary.add(run(child, listener, topologies, runId, index.incrementAndGet()));
                     return null;
@@ -146,13 +148,17 @@ public final class ScenarioRunExecutor {
     }
 
     /**
-     * Discovery order, except that with several scenarios at a time those tagged {@code slow} start first:
-     * started last, a long scenario would run on alone after the others and lengthen the whole run.
+     * Discovery order, except with several scenarios at a time: first those that must run alone (one
+     * after the other, before the others start, instead of each waiting for the running ones to
+     * finish while the slots it empties stay idle), then those tagged {@code slow} (started last, a
+     * long scenario would run on alone after the others and lengthen the whole run), then the rest.
      */
-    static List<TestDescriptor> startOrder(Collection<? extends TestDescriptor> scenarios, int parallelism) {
+    static List<TestDescriptor> startOrder(Collection<? extends TestDescriptor> scenarios, int parallelism,
+                                           java.util.function.Predicate<TestDescriptor> runsAlone) {
         List<TestDescriptor> ordered = new ArrayList<>(scenarios);
         if (parallelism > 1) {
-            ordered.sort(Comparator.comparing((TestDescriptor scenario) -> !scenario.getTags().contains(SLOW)));
+            ordered.sort(Comparator.comparingInt((TestDescriptor scenario) ->
+                    runsAlone.test(scenario) ? 0 : scenario.getTags().contains(SLOW) ? 1 : 2));
         }
         return ordered;
     }

@@ -29,9 +29,22 @@ class StartOrderTest {
     void slowScenariosStartFirstWhenSeveralRunAtATime() {
         List<TestDescriptor> discovered = List.of(scenario("a"), scenario("b", "slow"), scenario("c"), scenario("d", "slow", "x"));
 
-        assertThat(ScenarioRunExecutor.startOrder(discovered, 4)).extracting(TestDescriptor::getDisplayName)
+        assertThat(ScenarioRunExecutor.startOrder(discovered, 4, scenario -> false)).extracting(TestDescriptor::getDisplayName)
                 .containsExactly("b", "d", "a", "c");
-        assertThat(ScenarioRunExecutor.startOrder(discovered, 1)).as("one at a time: discovery order")
+        assertThat(ScenarioRunExecutor.startOrder(discovered, 1, scenario -> false)).as("one at a time: discovery order")
                 .extracting(TestDescriptor::getDisplayName).containsExactly("a", "b", "c", "d");
+    }
+
+    @org.junit.jupiter.api.Test
+    void scenariosThatMustRunAloneStartBeforeAllOthersWhenSeveralRunAtATime() {
+        List<TestDescriptor> discovered = List.of(scenario("a"), scenario("b", "slow"), scenario("kill"),
+                scenario("c"), scenario("outage", "slow"));
+        java.util.function.Predicate<TestDescriptor> alone = scenario -> scenario.getDisplayName().equals("kill")
+                || scenario.getDisplayName().equals("outage");
+
+        assertThat(ScenarioRunExecutor.startOrder(discovered, 3, alone)).extracting(TestDescriptor::getDisplayName)
+                .containsExactly("kill", "outage", "b", "a", "c");
+        assertThat(ScenarioRunExecutor.startOrder(discovered, 1, alone)).as("one at a time: discovery order")
+                .extracting(TestDescriptor::getDisplayName).containsExactly("a", "b", "kill", "c", "outage");
     }
 }

@@ -63,14 +63,22 @@ public final class DynamoStreamProgress {
                 }
                 Map<String, String> committed = committedSequenceNumbers(connector, streamArn);
                 for (Shard shard : shards(streams, streamArn)) {
-                    if (hasRecordsAfter(streams, streamArn, shard.shardId(), committed.get(shard.shardId()))) {
-                        behind.add("connector " + connector + " has not read shard " + shard.shardId() + " of " + table
-                                + "'s stream to the end");
-                    }
+                    String sequenceNumber = committed.get(shard.shardId());
+                    Optional<String> next = firstRecordAfter(streams, streamArn, shard.shardId(), sequenceNumber);
+                    next.ifPresent(record -> behind.add("connector " + connector + " has not read shard "
+                            + shard.shardId() + describe(shard) + " of " + table + "'s stream to the end (committed "
+                            + (sequenceNumber == null ? "nothing" : "sequence number " + sequenceNumber)
+                            + ", the shard holds " + record + ")"));
                 }
             });
         }
         return behind.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", behind));
+    }
+
+    private static String describe(Shard shard) {
+        boolean closed = shard.sequenceNumberRange() != null && shard.sequenceNumberRange().endingSequenceNumber() != null;
+        return " (" + (closed ? "closed" : "open") + (shard.parentShardId() == null ? "" : ", child of " + shard.parentShardId())
+                + ")";
     }
 
     private Map<String, String> committedSequenceNumbers(String connector, String streamArn) {
@@ -96,8 +104,9 @@ public final class DynamoStreamProgress {
         return shards;
     }
 
-    private static boolean hasRecordsAfter(DynamoDbStreamsClient streams, String streamArn, String shardId,
-                                           String sequenceNumber) {
+    /** What the shard holds after {@code sequenceNumber} (the whole shard when null): the first such record, if any. */
+    private static Optional<String> firstRecordAfter(DynamoDbStreamsClient streams, String streamArn, String shardId,
+                                                     String sequenceNumber) {
         GetShardIteratorRequest.Builder request = GetShardIteratorRequest.builder().streamArn(streamArn).shardId(shardId);
         if (sequenceNumber == null) {
             request.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
@@ -112,14 +121,18 @@ public final class DynamoStreamProgress {
             String current = iterator;
             var response = streams.getRecords(b -> b.shardIterator(current).limit(PAGE));
             if (response.records().isEmpty()) {
-                return false;
+                return Optional.empty();
             }
-            if (response.records().stream().anyMatch(record -> after == null
-                    || new BigInteger(record.dynamodb().sequenceNumber()).compareTo(after) > 0)) {
-                return true;
+            Optional<String> later = response.records().stream()
+                    .map(record -> record.dynamodb().sequenceNumber())
+                    .filter(number -> after == null || new BigInteger(number).compareTo(after) > 0)
+                    .findFirst()
+                    .map(number -> "sequence number " + number);
+            if (later.isPresent()) {
+                return later;
             }
             iterator = response.nextShardIterator();
         }
-        return iterator != null;
+        return iterator == null ? Optional.empty() : Optional.of("more than " + MAX_PAGES * PAGE + " records");
     }
 }

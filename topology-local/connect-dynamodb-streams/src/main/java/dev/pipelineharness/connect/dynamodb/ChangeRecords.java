@@ -39,8 +39,17 @@ final class ChangeRecords {
         this.format = format;
     }
 
+    /**
+     * Connect finds a stored offset by the bytes of its partition's JSON, and its REST API and a
+     * restarted worker rebuild those bytes from a parsed {@link java.util.HashMap}: the partition is
+     * one too, so its keys always come out in that order (a {@code Map.of} orders them by a salt that
+     * differs from JVM to JVM, and the offset would not be found after a worker restart).
+     */
     static Map<String, String> sourcePartition(String streamArn, String shardId) {
-        return Map.of(STREAM_ARN, streamArn, SHARD_ID, shardId);
+        Map<String, String> partition = new java.util.HashMap<>();
+        partition.put(STREAM_ARN, streamArn);
+        partition.put(SHARD_ID, shardId);
+        return partition;
     }
 
     SourceRecord convert(String streamArn, String shardId, Record change) {

@@ -45,6 +45,26 @@ class ChangeRecordsTest {
         return Record.builder().eventID("e1").eventName(operation).dynamodb(data.build()).build();
     }
 
+    /**
+     * How Connect stores and finds a source offset: the key is the JSON of [connector, partition],
+     * and its REST API (GET /connectors/{name}/offsets) and a restarted worker look a stored offset up
+     * by the bytes they rebuild from the parsed partition. Both must be the same bytes.
+     */
+    @Test
+    void theSourcePartitionSerialisesToTheBytesConnectRebuildsWhenItLooksTheOffsetUp() {
+        SourceRecord record = new ChangeRecords("interactions", OutputFormat.STRUCT)
+                .convert(ARN, "shardId-00000001796143925458-07ef4e80", change(OperationType.INSERT, IMAGE));
+        try (org.apache.kafka.connect.json.JsonConverter offsetKeys = new org.apache.kafka.connect.json.JsonConverter()) {
+            offsetKeys.configure(Map.of("schemas.enable", "false", "converter.type", "key"));
+            byte[] written = offsetKeys.fromConnectData("offsets", null, List.of("c", record.sourcePartition()));
+            Object parsed = offsetKeys.toConnectData("offsets", written).value();
+            byte[] rebuilt = offsetKeys.fromConnectData("offsets", null, parsed);
+
+            assertThat(new String(rebuilt, java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo(new String(written, java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
     @Test
     void insertBecomesFlatStructOfTheNewImageKeyedByTheItemKey() {
         SourceRecord record = new ChangeRecords("interactions", OutputFormat.STRUCT)
