@@ -3,29 +3,24 @@ package dev.pipelineharness.cloud.failover;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.pipelineharness.api.KafkaEndpoint;
+import dev.pipelineharness.topology.support.ArrivalWatcher;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apiguardian.api.API;
 
@@ -164,70 +159,10 @@ public final class KafkaClientsRegionKafka implements RegionKafka {
         return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
-    /**
-     * Notes when each record became visible in the DR region ({@code read_committed}: a transactional
-     * output counts once committed): the live observation the recovery time is computed from, since
-     * a record's own timestamp is its source's. Keeps at most {@value #MAX_RECORDS} arrivals.
-     */
-    private static final class Watcher implements Arrivals {
-
-        static final int MAX_RECORDS = 2_000_000;
-
-        private final KafkaConsumer<byte[], byte[]> consumer;
-        private final Map<String, Long> seen = new ConcurrentHashMap<>();
-        private final Thread thread;
-        private volatile boolean closed;
-
+    /** The embedded drill's watcher, over SASL_SSL to the DR cluster, as this runbook's {@link Arrivals}. */
+    private static final class Watcher extends ArrivalWatcher implements Arrivals {
         Watcher(KafkaConsumer<byte[], byte[]> consumer, Map<String, Map<Integer, Long>> from) {
-            this.consumer = consumer;
-            List<TopicPartition> partitions = new ArrayList<>();
-            from.forEach((topic, offsets) -> offsets.keySet().forEach(p -> partitions.add(new TopicPartition(topic, p))));
-            consumer.assign(partitions);
-            from.forEach((topic, offsets) -> offsets.forEach((p, offset) -> consumer.seek(new TopicPartition(topic, p), offset)));
-            thread = new Thread(this::watch, "cloud-failover-arrivals");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        private void watch() {
-            try {
-                while (!closed) {
-                    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                        if (seen.size() < MAX_RECORDS) {
-                            seen.putIfAbsent(key(record.topic(), record.partition(), record.offset()), System.currentTimeMillis());
-                        }
-                    }
-                }
-            } catch (WakeupException e) {
-                // closing
-            } catch (RuntimeException e) {
-                if (!closed) {
-                    System.err.println("pipeline-harness: watching arrivals in the DR region stopped: "
-                            + e.getClass().getSimpleName());
-                }
-            } finally {
-                consumer.close(Duration.ofSeconds(5));
-            }
-        }
-
-        @Override
-        public Optional<Instant> at(String topic, int partition, long offset) {
-            return Optional.ofNullable(seen.get(key(topic, partition, offset))).map(Instant::ofEpochMilli);
-        }
-
-        private static String key(String topic, int partition, long offset) {
-            return topic + '/' + partition + '/' + offset;
-        }
-
-        @Override
-        public void close() {
-            closed = true;
-            consumer.wakeup();
-            try {
-                thread.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            super(consumer, from);
         }
     }
 }

@@ -11,17 +11,23 @@ import dev.pipelineharness.api.control.RegionFailover;
 import dev.pipelineharness.local.control.EmbeddedComponents;
 import dev.pipelineharness.local.kafka.KafkaLink;
 import dev.pipelineharness.local.kafka.KafkaRegion;
+import dev.pipelineharness.topology.support.ArrivalWatcher;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * The failover runbook on the embedded topology, east active and west its MirrorMaker 2 replica
@@ -97,7 +103,7 @@ public final class EmbeddedRegionFailover implements RegionFailover {
         // 1. cutover: what the replica holds once nothing more can arrive from the lost region
         Map<String, Map<Integer, Long>> cutover = CutoverOffsets.settle(target.admin(), topics, SETTLE, timeout);
         step.accept(since(outage) + to + " holds its copy at cutover: " + describe(deployment, cutover));
-        ArrivalWatcher arrivals = new ArrivalWatcher(target.bootstrapServers(KafkaLink.HARNESS), cutover);
+        ArrivalWatcher arrivals = new ArrivalWatcher(arrivalsConsumer(target.bootstrapServers(KafkaLink.HARNESS)), cutover);
         embedded.ownFailoverResource(arrivals);
 
         // 2. producers move
@@ -176,5 +182,16 @@ public final class EmbeddedRegionFailover implements RegionFailover {
             }
         }
         return String.join(", ", parts);
+    }
+
+    /** A consumer of its own for the arrivals: read_committed, no group of the pipeline's, nothing committed. */
+    private static KafkaConsumer<byte[], byte[]> arrivalsConsumer(String bootstrapServers) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "pipeline-harness-arrivals-" + UUID.randomUUID());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 }
