@@ -12,6 +12,7 @@ import dev.pipelineharness.containers.flink.FlinkSqlScript;
 import dev.pipelineharness.containers.flink.FlinkSqlSubmission;
 import dev.pipelineharness.containers.flink.SqlStatements;
 import dev.pipelineharness.topology.support.ConnectorFile;
+import dev.pipelineharness.topology.support.DebeziumFirstOffset;
 import dev.pipelineharness.topology.support.DebeziumSlots;
 import dev.pipelineharness.topology.support.DeploymentSchema;
 import dev.pipelineharness.topology.support.CleanupSteps;
@@ -101,6 +102,9 @@ public final class ContainersDeployment extends NamespacedDeployment {
         if (slot.isPresent()) {
             slots.awaitStreaming(slot.get(), connector.name(), timeout);
         }
+        if (DebeziumFirstOffset.isExpected(connector)) {
+            DebeziumFirstOffset.await(connector.name(), timeout, () -> connect.hasCommittedOffsets(connector.name()));
+        }
     }
 
     /**
@@ -156,6 +160,8 @@ public final class ContainersDeployment extends NamespacedDeployment {
         }
         if (!topics.isEmpty()) {
             cleanup.attempt(() -> topology.admin("east").deleteTopics(topics));
+            // and those a connector created in the namespace (a Debezium heartbeat topic, say)
+            cleanup.attempt(() -> topology.admin("east").deleteTopicsStartingWith(namespace().prefix()));
         }
         for (String table : dynamoTables) {
             cleanup.attempt(() -> topology.tables().delete(table));

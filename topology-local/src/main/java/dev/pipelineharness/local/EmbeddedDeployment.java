@@ -16,6 +16,7 @@ import dev.pipelineharness.local.kafka.KafkaLink;
 import dev.pipelineharness.local.process.Directories;
 import dev.pipelineharness.topology.support.BoundedWait;
 import dev.pipelineharness.topology.support.ConnectorFile;
+import dev.pipelineharness.topology.support.DebeziumFirstOffset;
 import dev.pipelineharness.topology.support.DebeziumSlots;
 import dev.pipelineharness.topology.support.DeploymentSchema;
 import dev.pipelineharness.topology.support.CleanupSteps;
@@ -224,8 +225,11 @@ public final class EmbeddedDeployment extends NamespacedDeployment implements Mo
         });
     }
 
-    /** A connector submitted to the worker, with the replication slot it will stream from if it is a Debezium source. */
-    private record CreatedConnector(String name, Optional<String> slot) {
+    /**
+     * A connector submitted to the worker, with the replication slot it will stream from if it is a
+     * Debezium source, and whether it commits a first offset before any change (a heartbeat).
+     */
+    private record CreatedConnector(String name, Optional<String> slot, boolean firstOffsetExpected) {
     }
 
     private CreatedConnector createConnector(PipelineFile file, String resolvedJson) {
@@ -236,14 +240,21 @@ public final class EmbeddedDeployment extends NamespacedDeployment implements Mo
             deployedConnectors.add(connector);
         }
         // tracked at once, so a deploy that fails later still drops the slot
-        return new CreatedConnector(connector.name(), slots.track(connector));
+        return new CreatedConnector(connector.name(), slots.track(connector), DebeziumFirstOffset.isExpected(connector));
     }
 
-    /** Until the connector and its tasks run and, for a Debezium source, its replication slot streams. */
+    /**
+     * Until the connector and its tasks run and, for a Debezium source, its replication slot streams
+     * and, with a heartbeat, its position is durable ({@link DebeziumFirstOffset}).
+     */
     private void awaitStreaming(CreatedConnector connector) {
-        parts.connect().connectors().awaitRunning(connector.name(), timeout);
+        ConnectorClient connectors = parts.connect().connectors();
+        connectors.awaitRunning(connector.name(), timeout);
         if (connector.slot().isPresent()) {
             slots.awaitStreaming(connector.slot().get(), connector.name(), timeout);
+        }
+        if (connector.firstOffsetExpected()) {
+            DebeziumFirstOffset.await(connector.name(), timeout, () -> !connectors.offsets(connector.name()).isEmpty());
         }
     }
 
@@ -365,6 +376,8 @@ public final class EmbeddedDeployment extends NamespacedDeployment implements Mo
         }
         if (topicsCreated) {
             cleanup.attempt(() -> parts.east().deleteTopics(pipeline.topics(), names::topic));
+            // and those a connector created in the namespace (a Debezium heartbeat topic, say)
+            cleanup.attempt(() -> parts.east().deleteTopicsStartingWith(namespace.prefix()));
         }
         for (String table : dynamoTables) {
             cleanup.attempt(() -> parts.dynamoDb().deleteTable(table));

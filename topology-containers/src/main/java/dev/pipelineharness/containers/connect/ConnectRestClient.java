@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
-/** Kafka Connect's REST API, as documented: create or update, status, delete, and the installed plugins. */
+/** Kafka Connect's REST API, as documented: create or update, status, committed offsets, delete, and the installed plugins. */
 public final class ConnectRestClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,6 +62,12 @@ public final class ConnectRestClient {
             throw new IllegalStateException("Kafka Connect did not delete connector " + name + " (HTTP "
                     + response.statusCode() + "): " + message(response.body()));
         }
+    }
+
+    /** True once {@code GET /connectors/{name}/offsets} (KIP-875) lists a committed source offset. */
+    public boolean hasCommittedOffsets(String name) throws Exception {
+        HttpResponse<String> response = HttpProbe.get(uri("/connectors/" + encode(name) + "/offsets"));
+        return response.statusCode() == 200 && !JSON.readTree(response.body()).path("offsets").isEmpty();
     }
 
     /** True once {@code GET /connector-plugins} lists {@code connectorClass}. */

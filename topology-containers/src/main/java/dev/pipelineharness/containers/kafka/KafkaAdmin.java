@@ -2,6 +2,7 @@ package dev.pipelineharness.containers.kafka;
 
 import dev.pipelineharness.api.TopicSpec;
 import dev.pipelineharness.topology.support.BoundedWait;
+import dev.pipelineharness.topology.support.NamespaceTopics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -97,6 +98,11 @@ public final class KafkaAdmin implements AutoCloseable {
                 throw new IllegalStateException("Kafka " + region + " did not delete topic " + name + ": " + e, e);
             }
         });
+    }
+
+    /** Deletes every topic whose name starts with {@code prefix} (a scenario's namespace). */
+    public void deleteTopicsStartingWith(String prefix) {
+        deleteTopics(NamespaceTopics.startingWith(admin, prefix, "kafka " + region));
     }
 
     @Override

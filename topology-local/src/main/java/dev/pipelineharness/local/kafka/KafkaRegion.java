@@ -3,6 +3,7 @@ package dev.pipelineharness.local.kafka;
 import dev.pipelineharness.api.KafkaEndpoint;
 import dev.pipelineharness.api.TopicSpec;
 import dev.pipelineharness.topology.support.BoundedWait;
+import dev.pipelineharness.topology.support.NamespaceTopics;
 import dev.pipelineharness.local.process.Directories;
 import dev.pipelineharness.local.process.JavaProcessSpec;
 import dev.pipelineharness.local.process.ManagedProcess;
@@ -306,6 +307,11 @@ public final class KafkaRegion implements AutoCloseable {
                 throw new IllegalStateException("Deleting topic " + name + " on kafka " + region + " failed", e);
             }
         });
+    }
+
+    /** Deletes every topic whose name starts with {@code prefix} (a scenario's namespace). */
+    public void deleteTopicsStartingWith(String prefix) {
+        deleteTopics(NamespaceTopics.startingWith(admin, prefix, "kafka " + region));
     }
 
     /** An admin client of the harness on the {@link KafkaLink#HARNESS} link; closed with the region. */
