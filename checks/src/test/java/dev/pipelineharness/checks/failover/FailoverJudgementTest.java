@@ -128,6 +128,25 @@ class FailoverJudgementTest {
     }
 
     @Test
+    void inputThatEndedBeforeTheOutageLeavesNoRtoToMeasureAndSaysSo() {
+        // every event went to east: the producers moved only after the generator had finished
+        RegionSwitch neverUsed = new RegionSwitch();
+        neverUsed.switchTo("west");
+        pipeline(20, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19);
+        FailoverReport report = new FailoverReport(new Outage("east", OUTAGE, "east gone"), "west",
+                OUTAGE.plusSeconds(2), Map.of("p_out", Map.of(0, 20L)), groups,
+                (topic, partition, offset) -> Optional.empty(), List.of());
+
+        Verdict verdict = FailoverJudgement.judge(ledger, neverUsed, report, Map.of("out", "p_out"), replicated,
+                outputs, ordinal -> 0, LENIENT);
+
+        assertThat(verdict.passed()).isFalse();
+        assertThat(verdict.conclusive()).as("the checks run after the input ended: nothing more comes to west").isTrue();
+        assertThat(verdict.message()).contains("no event was written to west: the input had ended before the producers"
+                + " moved, so there is no RTO to measure").contains("(0 unacknowledged, 0 written to west)");
+    }
+
+    @Test
     void anRtoAboveItsBoundRedeliveriesAboveTheirsAndAGroupWithoutPositionAreEachNamed() {
         pipeline(10, 0, 1, 2, 3, 4, 4, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19);
         groups.set(0, new GroupResumption("g", "p_out", 8, 0, 12, 0));
