@@ -28,15 +28,17 @@ final class CatchUp {
     private final Optional<Long> level;
     private final Optional<Long> backToSpeedMillis;
     private final long writtenAfter;
+    private final long lastWriteAfterMillis;
 
     private CatchUp(long recoveryMillis, long backlog, long backlogClearedMillis, Optional<Long> level,
-                    Optional<Long> backToSpeedMillis, long writtenAfter) {
+                    Optional<Long> backToSpeedMillis, long writtenAfter, long lastWriteAfterMillis) {
         this.recoveryMillis = recoveryMillis;
         this.backlog = backlog;
         this.backlogClearedMillis = backlogClearedMillis;
         this.level = level;
         this.backToSpeedMillis = backToSpeedMillis;
         this.writtenAfter = writtenAfter;
+        this.lastWriteAfterMillis = lastWriteAfterMillis;
     }
 
     static CatchUp of(LedgerView view) {
@@ -49,6 +51,7 @@ final class CatchUp {
         long earliestOnTimeWrite = Long.MAX_VALUE;
         long backToSpeed = Long.MIN_VALUE;
         long writtenAfter = 0;
+        long lastWriteAfter = Long.MIN_VALUE;
         for (long ordinal = 0; ordinal < ledger.size(); ordinal++) {
             long seen = observer.firstSeenAtMillis(ordinal);
             int written = ledger.writtenAtMillis(ordinal);
@@ -63,6 +66,7 @@ final class CatchUp {
                 cleared = Math.max(cleared, seenSinceHeal);
             } else {
                 writtenAfter++;
+                lastWriteAfter = Math.max(lastWriteAfter, view.millisSince(heal, written));
                 if (level.isPresent() && seen - written <= level.get() && written < earliestOnTimeWrite) {
                     earliestOnTimeWrite = written;
                     backToSpeed = seenSinceHeal;
@@ -71,7 +75,7 @@ final class CatchUp {
         }
         Optional<Long> speed = backToSpeed == Long.MIN_VALUE ? Optional.empty() : Optional.of(backToSpeed);
         long caughtUp = Math.max(cleared, speed.orElse(Long.MIN_VALUE));
-        return new CatchUp(Math.max(0, caughtUp), backlog, cleared, level, speed, writtenAfter);
+        return new CatchUp(Math.max(0, caughtUp), backlog, cleared, level, speed, writtenAfter, lastWriteAfter);
     }
 
     /** The p99 latency of the records that arrived before the first fault was injected, if any did. */
@@ -96,6 +100,11 @@ final class CatchUp {
         return recoveryMillis;
     }
 
+    /** When the last record written after the heal was written, in milliseconds after the heal. */
+    long lastWriteAfterMillis() {
+        return lastWriteAfterMillis;
+    }
+
     /** Records were written after the heal and none was as fast as before the fault. */
     boolean neverBackToLevel() {
         return level.isPresent() && writtenAfter > 0 && backToSpeedMillis.isEmpty();
@@ -111,7 +120,8 @@ final class CatchUp {
             text.append("; no record was written after the heal, so the speed criterion was not applied");
         } else if (backToSpeedMillis.isEmpty()) {
             text.append("; none of the ").append(writtenAfter).append(" record(s) written after the heal arrived within the"
-                    + " pre-fault p99 of ").append(Millis.format(level.get()));
+                    + " pre-fault p99 of ").append(Millis.format(level.get())).append(", the last written at ")
+                    .append(SlowestRecords.signed(lastWriteAfterMillis));
         } else {
             text.append("; the first record written after the heal within the pre-fault p99 (")
                     .append(Millis.format(level.get())).append(") arrived at ")

@@ -61,8 +61,11 @@ public final class RecoveryCheckProvider implements CheckProvider {
         }
         CatchUp catchUp = CatchUp.of(view);
         if (catchUp.neverBackToLevel()) {
+            // the input may simply have ended before the pipeline was back to speed: say when it did
             return Verdict.fail("recovery: " + catchUp.describe(), "no record written after the heal reached its"
-                    + " destination within the pre-fault p99; the pipeline never returned to its pre-fault speed");
+                    + " destination within the pre-fault p99: the pipeline was not back to its pre-fault speed by the"
+                    + " end of the input, " + SlowestRecords.signed(catchUp.lastWriteAfterMillis()) + " after the heal;"
+                    + " if it needs longer, generate for longer past the heal");
         }
         String summary = "recovery " + Millis.format(catchUp.recoveryMillis()) + " after the last heal: "
                 + catchUp.describe();

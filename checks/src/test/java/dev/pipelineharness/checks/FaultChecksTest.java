@@ -226,7 +226,8 @@ class FaultChecksTest {
         Verdict verdict = RecoveryCheckProvider.judge(view(oneFault()), Optional.empty());
         assertThat(verdict.passed()).isFalse();
         assertThat(verdict.summary()).contains("none of the 2 record(s) written after the heal arrived within the"
-                + " pre-fault p99 of 20ms");
+                + " pre-fault p99 of 20ms, the last written at +200ms");
+        assertThat(verdict.message()).contains("not back to its pre-fault speed by the end of the input");
     }
 
     @Test
