@@ -179,6 +179,20 @@ class KafkaRegionIT {
         assertThat(east.admin().listTopics().names().get(20, TimeUnit.SECONDS)).doesNotContain("t1_orders");
     }
 
+    @Test
+    @Order(6)
+    void aNamespaceSweepRemovesWhatAConnectorCreatedThereAndNothingOfAnotherNamespace() throws Exception {
+        // what a Debezium source with topic.heartbeat.prefix=${namespace}heartbeat creates, and a neighbour
+        east.createTopics(List.of(new TopicSpec("heartbeat.t6_cdc", 1, "string", Map.of()),
+                new TopicSpec("cdc_orders", 1, "string", Map.of())), n -> "t6_" + n);
+        east.createTopics(List.of(new TopicSpec("cdc_orders", 1, "string", Map.of())), n -> "t60_" + n);
+
+        east.deleteTopicsStartingWith("t6_");
+
+        assertThat(east.admin().listTopics().names().get(20, TimeUnit.SECONDS))
+                .doesNotContain("t6_heartbeat.t6_cdc", "t6_cdc_orders").contains("t60_cdc_orders");
+    }
+
     private static KafkaProducer<String, String> producer(KafkaLink link, Duration deliveryTimeout) {
         Properties properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, east.bootstrapServers(link));
