@@ -43,7 +43,7 @@ public final class ContainersDeployment extends NamespacedDeployment {
     private final JdbcEndpoint jdbc;
     private final DebeziumSlots slots;
     private final List<String> connectorNames = new ArrayList<>();
-    private final List<String> topics = new ArrayList<>();
+    private boolean topicsCreated;
     private final List<String> dynamoTables = new ArrayList<>();
     private final DeploymentSchema postgresSchema;
     private String flinkJobId;
@@ -76,7 +76,8 @@ public final class ContainersDeployment extends NamespacedDeployment {
                 topology.endpoints().dynamoDb().orElseThrow(), PipelineAddresses.registryInNetwork());
 
         postgresSchema.createAndRun(pipeline.postgresDdl(), common);
-        topics.addAll(topology.admin("east").createTopics(pipeline.topics(), names::topic));
+        topology.admin("east").createTopics(pipeline.topics(), names::topic);
+        topicsCreated = true;
         for (DynamoTableSpec table : pipeline.dynamoTables()) {
             topology.tables().create(table, names.dynamoTable(table.name()));
             dynamoTables.add(names.dynamoTable(table.name()));
@@ -158,9 +159,9 @@ public final class ContainersDeployment extends NamespacedDeployment {
         if (!slots.isEmpty() || postgresSchema.isCreated()) {
             cleanup.attempt(this::dropDatabaseObjects);
         }
-        if (!topics.isEmpty()) {
-            cleanup.attempt(() -> topology.admin("east").deleteTopics(topics));
-            // and those a connector created in the namespace (a Debezium heartbeat topic, say)
+        if (topicsCreated) {
+            // every topic of the namespace: the declared ones and those a connector created there
+            // (a Debezium heartbeat topic, say)
             cleanup.attempt(() -> topology.admin("east").deleteTopicsStartingWith(namespace().prefix()));
         }
         for (String table : dynamoTables) {

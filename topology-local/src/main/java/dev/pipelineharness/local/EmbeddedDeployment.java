@@ -375,8 +375,8 @@ public final class EmbeddedDeployment extends NamespacedDeployment implements Mo
             cleanup.attempt(this::dropDatabaseObjects);
         }
         if (topicsCreated) {
-            cleanup.attempt(() -> parts.east().deleteTopics(pipeline.topics(), names::topic));
-            // and those a connector created in the namespace (a Debezium heartbeat topic, say)
+            // every topic of the namespace: the declared ones and those a connector created there
+            // (a Debezium heartbeat topic, say)
             cleanup.attempt(() -> parts.east().deleteTopicsStartingWith(namespace.prefix()));
         }
         for (String table : dynamoTables) {

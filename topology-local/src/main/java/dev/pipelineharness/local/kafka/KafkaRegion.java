@@ -285,11 +285,6 @@ public final class KafkaRegion implements AutoCloseable {
         return names;
     }
 
-    /** Deletes the topics of {@code specs} by their physical names; missing ones are ignored. */
-    public void deleteTopics(List<TopicSpec> specs, Function<String, String> physicalName) {
-        deleteTopics(specs.stream().map(spec -> physicalName.apply(spec.name())).toList());
-    }
-
     /** Deletes topics by their physical names; missing ones are ignored. */
     public void deleteTopics(Collection<String> names) {
         if (names.isEmpty()) {
