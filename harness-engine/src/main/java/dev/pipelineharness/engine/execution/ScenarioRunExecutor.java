@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -86,11 +87,18 @@ public final class ScenarioRunExecutor {
         events.runStarted(new RunStarted(runId, Instant.now(), engine.getChildren().size(), configuration.topology(),
                 configuration.parallelism(), configuration.seedOverride(), configuration.all()));
         try {
+            // why each scenario must run alone, if it must: decided once, for the start order and the run
+            Map<TestDescriptor, String> aloneBecause = new HashMap<>();
+            for (TestDescriptor child : engine.getChildren()) {
+                if (child instanceof ScenarioDescriptor scenario) {
+                    Exclusivity.reason(scenario.definition(), topologies).ifPresent(reason -> aloneBecause.put(child, reason));
+                }
+            }
             for (TestDescriptor child : startOrder(engine.getChildren(), configuration.parallelism(),
-                    descriptor -> descriptor instanceof ScenarioDescriptor scenario
-                            && Exclusivity.reason(scenario.definition(), topologies).isPresent())) {
+                    aloneBecause::containsKey)) {
+                Optional<String> alone = Optional.ofNullable(aloneBecause.get(child));
                 work.add(() -> {
-                    summary.add(run(child, listener, topologies, runId, index.incrementAndGet()));
+                    summary.add(run(child, listener, topologies, runId, index.incrementAndGet(), alone));
                     return null;
                 });
             }
@@ -114,7 +122,7 @@ public final class ScenarioRunExecutor {
     }
 
     private RunSummary.Outcome run(TestDescriptor child, EngineExecutionListener listener, Topologies topologies,
-                                   String runId, int index) {
+                                   String runId, int index, Optional<String> alone) {
         long begin = System.nanoTime();
         if (child instanceof MalformedScenarioDescriptor malformed) {
             listener.executionStarted(malformed);
@@ -136,7 +144,6 @@ public final class ScenarioRunExecutor {
             interrupted = true;
             return ScenarioExecution.notRun(scenario, listener, events, configuration, index);
         }
-        Optional<String> alone = Exclusivity.reason(scenario.definition(), topologies);
         Lock lock = alone.isPresent() ? topologyUse.writeLock() : topologyUse.readLock();
         lock.lock();
         try {
