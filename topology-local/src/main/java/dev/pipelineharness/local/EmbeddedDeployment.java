@@ -198,6 +198,11 @@ public final class EmbeddedDeployment extends NamespacedDeployment implements Mo
         return rewritten;
     }
 
+    @Override
+    public synchronized List<PipelineFile> flinkSql() {
+        return List.copyOf(deployedFlinkSql);
+    }
+
     /** Something a failover started for this deployment, stopped first when it is undeployed. */
     @Override
     public synchronized void ownFailoverResource(AutoCloseable resource) {

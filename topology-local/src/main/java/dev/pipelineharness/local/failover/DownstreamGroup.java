@@ -40,33 +40,45 @@ final class DownstreamGroup {
     }
 
     /**
-     * Consumes in the active region, committing after every poll, until it has committed a position
-     * and {@code to}'s admin shows that position synced there, or {@code timeout} passed. Returns what
-     * it saw (an unsynced group is evidence for the drill, not an error).
+     * Starts consuming in the active region: each {@link Reader#pollAndCommit} reads what arrived and
+     * commits it, as the downstream application would, until the reader is closed before the outage.
      */
-    String consumeUntilSynced(String fromBootstrap, Admin to, Duration timeout) throws Exception {
-        long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
-        long synced = 0;
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer(fromBootstrap)) {
-            consumer.subscribe(List.of(topic));
-            while (System.nanoTime() < deadline) {
-                consumedInFrom += consumer.poll(Duration.ofMillis(200)).count();
-                if (consumedInFrom > 0) {
-                    consumer.commitSync(Duration.ofSeconds(5));
-                    committedInFrom = total(consumer.committed(consumer.assignment(), Duration.ofSeconds(5)));
-                }
-                synced = committedIn(to);
-                if (committedInFrom > 0 && synced > 0) {
-                    break;
-                }
+    Reader consumeIn(String fromBootstrap) {
+        KafkaConsumer<byte[], byte[]> consumer = consumer(fromBootstrap);
+        consumer.subscribe(List.of(topic));
+        return new Reader(consumer);
+    }
+
+    /** The group's consumer in the active region. */
+    final class Reader implements AutoCloseable {
+        private final KafkaConsumer<byte[], byte[]> consumer;
+
+        private Reader(KafkaConsumer<byte[], byte[]> consumer) {
+            this.consumer = consumer;
+        }
+
+        void pollAndCommit(Duration poll) {
+            consumedInFrom += consumer.poll(poll).count();
+            if (consumedInFrom > 0) {
+                consumer.commitSync(Duration.ofSeconds(5));
+                committedInFrom = total(consumer.committed(consumer.assignment(), Duration.ofSeconds(5)));
             }
         }
-        String seen = "group " + group + " consumed " + consumedInFrom + " record(s) of " + topic + ", committed "
-                + committedInFrom;
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        return synced > 0 ? seen + "; MirrorMaker synced it to the passive region as " + synced + " after " + millis + " ms"
-                : seen + "; its position did not reach the passive region within " + timeout.toSeconds() + " s";
+
+        String group() {
+            return group;
+        }
+
+        /** What it did in the active region. */
+        String describe() {
+            return "group " + group + " consumed " + consumedInFrom + " record(s) of " + topic + ", committed "
+                    + committedInFrom;
+        }
+
+        @Override
+        public void close() {
+            consumer.close(Duration.ofSeconds(5));
+        }
     }
 
     /** Resumes in {@code to} from its synced offsets, reads for up to {@code readFor}, commits there. */
@@ -94,16 +106,7 @@ final class DownstreamGroup {
         return new GroupResumption(group, topic, committedInFrom, resumedAt, produced, read);
     }
 
-    private long committedIn(Admin admin) {
-        try {
-            return total(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
-                    .get(5, TimeUnit.SECONDS));
-        } catch (Exception e) {
-            return 0;
-        }
-    }
-
-    private static long total(Map<TopicPartition, OffsetAndMetadata> offsets) {
+    static long total(Map<TopicPartition, OffsetAndMetadata> offsets) {
         return offsets.values().stream().filter(java.util.Objects::nonNull).mapToLong(OffsetAndMetadata::offset).sum();
     }
 

@@ -41,6 +41,11 @@ public final class EmbeddedRegionFailover implements RegionFailover {
     public static final Map<String, Set<String>> TARGETS = Map.of("east", Set.of("west"));
     /** How long the replica's end offsets must stay put before they count as the cutover position. */
     static final Duration SETTLE = Duration.ofMillis(1500);
+    /**
+     * How far the replica's copy of the pipeline's group positions may trail before the outage strikes:
+     * in a healthy replica the translated position follows each 1 s checkpoint within 0.5 to 2 s.
+     */
+    static final Duration MAX_SYNC_LAG = Duration.ofSeconds(2);
     /** How long a resumed downstream group reads in the new region to show it resumed. */
     static final Duration RESUME_READ = Duration.ofSeconds(10);
 
@@ -62,20 +67,24 @@ public final class EmbeddedRegionFailover implements RegionFailover {
         requirePair(from, to);
         KafkaRegion source = parts.get().region(from);
         KafkaRegion target = parts.get().region(to);
+        if (!(deployment instanceof MovableDeployment embedded)) {
+            throw new IllegalArgumentException("not a deployment of the embedded topology: " + deployment);
+        }
         List<DownstreamGroup> prepared = new ArrayList<>();
-        List<String> evidence = new ArrayList<>();
         for (String topic : downstreamTopics) {
             if (deployment.pipeline().topic(topic).isEmpty()) {
                 throw new IllegalArgumentException("downstream-topics: pipeline " + deployment.pipeline().name()
                         + " has no topic '" + topic + "'");
             }
-            DownstreamGroup group = new DownstreamGroup(deployment.namespace().prefix() + "downstream_" + topic,
-                    deployment.topic(topic));
-            evidence.add(group.consumeUntilSynced(source.bootstrapServers(KafkaLink.HARNESS), target.admin(), timeout));
-            prepared.add(group);
+            prepared.add(new DownstreamGroup(deployment.namespace().prefix() + "downstream_" + topic,
+                    deployment.topic(topic)));
         }
+        List<String> pipelineGroups = FailoverSql.groupIds(String.join("\n", embedded.flinkSql().stream()
+                .map(PipelineFile::text).toList()));
+        String evidence = ReplicaInSync.await(prepared, pipelineGroups, source.bootstrapServers(KafkaLink.HARNESS),
+                source.admin(), target.admin(), MAX_SYNC_LAG, timeout);
         groups.put(deployment, prepared);
-        return evidence.isEmpty() ? "no downstream consumer group to move" : String.join("; ", evidence);
+        return evidence;
     }
 
     @Override

@@ -17,6 +17,9 @@ public interface MovableDeployment {
     List<PipelineFile> resubmitFlink(KafkaRegion region, UnaryOperator<String> rewrite)
             throws IOException, InterruptedException;
 
+    /** The Flink SQL the deployment runs now, resolved; empty when the pipeline has none. */
+    List<PipelineFile> flinkSql();
+
     /** Something the failover started for the deployment, stopped first when it is undeployed. */
     void ownFailoverResource(AutoCloseable resource);
 }
