@@ -19,6 +19,10 @@ import java.util.stream.IntStream;
  * a record that arrived before the first fault, or without records written after the heal, only the
  * backlog counts. The pre-fault level counts arrivals, not writes: a record written just before a
  * broker kill may be held up by the kill itself (its transaction aborted), and is no measure of speed.
+ * Arrivals alone are a fair level only while the pipeline kept up before the fault: when most records
+ * written well before it (at least that level earlier) had not arrived by the fault, the few that had
+ * are the fastest survivors of a pipeline running seconds behind (a starved machine), and their p99
+ * is no speed to return to; then, too, only the backlog counts, and the verdict says why.
  */
 final class CatchUp {
 
@@ -29,9 +33,12 @@ final class CatchUp {
     private final Optional<Long> backToSpeedMillis;
     private final long writtenAfter;
     private final long lastWriteAfterMillis;
+    /** Why the arrivals before the first fault give no level although some arrived; empty when they do. */
+    private final Optional<String> noLevelBecause;
 
     private CatchUp(long recoveryMillis, long backlog, long backlogClearedMillis, Optional<Long> level,
-                    Optional<Long> backToSpeedMillis, long writtenAfter, long lastWriteAfterMillis) {
+                    Optional<Long> backToSpeedMillis, long writtenAfter, long lastWriteAfterMillis,
+                    Optional<String> noLevelBecause) {
         this.recoveryMillis = recoveryMillis;
         this.backlog = backlog;
         this.backlogClearedMillis = backlogClearedMillis;
@@ -39,13 +46,16 @@ final class CatchUp {
         this.backToSpeedMillis = backToSpeedMillis;
         this.writtenAfter = writtenAfter;
         this.lastWriteAfterMillis = lastWriteAfterMillis;
+        this.noLevelBecause = noLevelBecause;
     }
 
     static CatchUp of(LedgerView view) {
         Ledger ledger = view.ledger();
         LedgerObserver observer = view.observer();
         Instant heal = view.faults().lastHeal().orElseThrow();
-        Optional<Long> level = preFaultP99(view);
+        Optional<Long> arrivalsP99 = preFaultP99(view);
+        Optional<String> noLevelBecause = arrivalsP99.flatMap(p99 -> notKeptUpBefore(view, p99));
+        Optional<Long> level = noLevelBecause.isPresent() ? Optional.empty() : arrivalsP99;
         long backlog = 0;
         long cleared = Long.MIN_VALUE;
         long earliestOnTimeWrite = Long.MAX_VALUE;
@@ -75,7 +85,38 @@ final class CatchUp {
         }
         Optional<Long> speed = backToSpeed == Long.MIN_VALUE ? Optional.empty() : Optional.of(backToSpeed);
         long caughtUp = Math.max(cleared, speed.orElse(Long.MIN_VALUE));
-        return new CatchUp(Math.max(0, caughtUp), backlog, cleared, level, speed, writtenAfter, lastWriteAfter);
+        return new CatchUp(Math.max(0, caughtUp), backlog, cleared, level, speed, writtenAfter, lastWriteAfter,
+                noLevelBecause);
+    }
+
+    /**
+     * Why the pipeline did not keep up before the first fault, if it did not: fewer than half of the
+     * records written at least {@code p99} before the fault had arrived by the fault.
+     */
+    static Optional<String> notKeptUpBefore(LedgerView view, long p99) {
+        Ledger ledger = view.ledger();
+        LedgerObserver observer = view.observer();
+        Instant first = view.faults().firstInjection().orElseThrow();
+        long early = 0;
+        long arrived = 0;
+        for (long ordinal = 0; ordinal < ledger.size(); ordinal++) {
+            int written = ledger.writtenAtMillis(ordinal);
+            if (written == 0 || ledger.destinationOf(ordinal) == Ledger.NOWHERE || ledger.ackedCopies(ordinal) == 0
+                    || view.millisSince(first, written) > -p99) {
+                continue;
+            }
+            early++;
+            long seen = observer.firstSeenAtMillis(ordinal);
+            if (seen != LedgerObserver.UNKNOWN && view.millisSince(first, seen) < 0) {
+                arrived++;
+            }
+        }
+        if (early == 0 || arrived * 2 >= early) {
+            return Optional.empty();
+        }
+        return Optional.of("the pipeline was not keeping up before the first fault: " + arrived + " of the " + early
+                + " record(s) written at least the p99 of the early arrivals (" + Millis.format(p99)
+                + ") before it had arrived by then, so there is no pre-fault speed to return to");
     }
 
     /** The p99 latency of the records that arrived before the first fault was injected, if any did. */
@@ -114,7 +155,9 @@ final class CatchUp {
         StringBuilder text = new StringBuilder();
         text.append(backlog).append(" record(s) written before the heal arrived after it, the last at ")
                 .append(backlogClearedMillis == Long.MIN_VALUE ? "none" : SlowestRecords.signed(backlogClearedMillis));
-        if (level.isEmpty()) {
+        if (noLevelBecause.isPresent()) {
+            text.append("; ").append(noLevelBecause.get());
+        } else if (level.isEmpty()) {
             text.append("; no record arrived before the first fault, so there is no pre-fault speed to return to");
         } else if (writtenAfter == 0) {
             text.append("; no record was written after the heal, so the speed criterion was not applied");

@@ -231,6 +231,29 @@ class FaultChecksTest {
     }
 
     @Test
+    void aPipelineThatWasNotKeepingUpBeforeTheFaultHasNoPreFaultSpeedToReturnTo() {
+        // a starved pipeline: a few early records get through fast, most written before the fault arrive after the heal
+        for (int i = 0; i < 10; i++) {
+            record(i, 100 + i * 10, 20);
+        }
+        for (int i = 0; i < 30; i++) {
+            record(i, 200 + i * 10, 3000);
+        }
+        record(1, 2100, 900);      // after the heal, never as fast as the early survivors
+        record(2, 2200, 800);
+        Verdict verdict = RecoveryCheckProvider.judge(view(oneFault()), Optional.of(Duration.ofSeconds(30)));
+        assertThat(verdict.passed()).as(verdict.message()).isTrue();
+        assertThat(verdict.summary()).isEqualTo("recovery 1490ms after the last heal: 30 record(s) written before the"
+                + " heal arrived after it, the last at +1490ms; the pipeline was not keeping up before the first fault:"
+                + " 10 of the 40 record(s) written at least the p99 of the early arrivals (20ms) before it had arrived"
+                + " by then, so there is no pre-fault speed to return to; <= 30.0s");
+
+        Verdict tooSlow = RecoveryCheckProvider.judge(view(oneFault()), Optional.of(Duration.ofSeconds(1)));
+        assertThat(tooSlow.passed()).isFalse();
+        assertThat(tooSlow.summary()).endsWith("above the maximum 1000ms");
+    }
+
+    @Test
     void orderPerKeyIsJudgedOnFirstCopies() {
         long first = record(7, 100, -1);
         long second = record(7, 110, -1);
