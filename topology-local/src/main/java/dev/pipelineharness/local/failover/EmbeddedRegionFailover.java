@@ -182,9 +182,8 @@ public final class EmbeddedRegionFailover implements RegionFailover {
         List<String> parts = new ArrayList<>();
         for (String group : groupIds) {
             try {
-                long total = region.admin().listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
-                        .get(10, TimeUnit.SECONDS).values().stream().filter(java.util.Objects::nonNull)
-                        .mapToLong(org.apache.kafka.clients.consumer.OffsetAndMetadata::offset).sum();
+                long total = DownstreamGroup.total(region.admin().listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS));
                 parts.add(group + " at " + total + (total == 0 ? ", none synced: earliest" : ""));
             } catch (Exception e) {
                 parts.add(group + ": " + e.getMessage());
