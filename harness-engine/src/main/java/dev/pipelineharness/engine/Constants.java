@@ -106,6 +106,23 @@ public final class Constants {
     /** How long starting the topology (every component ready) may take before the run fails. Default: {@code 3m}. */
     public static final String TOPOLOGY_START_TIMEOUT_PROPERTY_NAME = "pipeline-harness.topology.start-timeout";
 
+    /**
+     * The lock file through which the pipeline-harness runs of one machine take turns: a scenario that
+     * runs alone (a fault on a shared component) waits until no other run on the machine is running a
+     * scenario or starting a topology, and the other runs start none while it runs, so its timings
+     * (latency after a heal, recovery, RTO) measure the fault, not a neighbour's load. {@code none}: this
+     * run does not take turns. Default: {@code pipeline-harness-<user>.lock} in {@code java.io.tmpdir}.
+     */
+    @org.apiguardian.api.API(status = org.apiguardian.api.API.Status.EXPERIMENTAL, since = "0.3")
+    public static final String HOST_LOCK_PROPERTY_NAME = "pipeline-harness.host-lock";
+
+    /**
+     * How long a scenario waits for its turn at the {@link #HOST_LOCK_PROPERTY_NAME host lock}; past it,
+     * it runs anyway and its report says it ran beside another run. Default: {@code 15m}.
+     */
+    @org.apiguardian.api.API(status = org.apiguardian.api.API.Status.EXPERIMENTAL, since = "0.3")
+    public static final String HOST_LOCK_TIMEOUT_PROPERTY_NAME = "pipeline-harness.host-lock.timeout";
+
     private Constants() {
     }
 }

@@ -250,8 +250,10 @@ class ExecutionTest {
     }
 
     @Test
-    void aScenarioFaultingSharedComponentsRunsAloneWhileOthersRunInParallel() {
-        EngineExecutionResults results = HarnessKit.engine(Map.of(Constants.PARALLELISM_PROPERTY_NAME, "3"))
+    void aScenarioFaultingSharedComponentsRunsAloneWhileOthersRunInParallel(@TempDir Path dir) {
+        Path hostLock = dir.resolve("host.lock");
+        EngineExecutionResults results = HarnessKit.engine(Map.of(Constants.PARALLELISM_PROPERTY_NAME, "3",
+                        Constants.HOST_LOCK_PROPERTY_NAME, hostLock.toString()))
                 .selectors(selectClasspathResource(HarnessKit.BASE + "scenarios/smoke.scenario.yaml"),
                         selectClasspathResource(BEHAVIOUR + "faults.scenario.yaml"),
                         selectClasspathResource(HarnessKit.BASE + "scenarios/slow.scenario.yaml"))
@@ -271,7 +273,8 @@ class ExecutionTest {
                 .flatMap(e -> e.getPayload(ReportEntry.class).stream())
                 .flatMap(entry -> entry.getKeyValuePairs().entrySet().stream())
                 .filter(entry -> entry.getKey().equals("runs-alone")).map(Map.Entry::getValue))
-                .containsExactly("fault[0] pause east disturbs every scenario on topology 'fake'");
+                .containsExactly("fault[0] pause east disturbs every scenario on topology 'fake'; alone on this machine"
+                        + " too, among pipeline-harness runs (" + hostLock.toAbsolutePath() + ")");
     }
 
     private static int indexOf(List<String> events, String scenario, String prefix) {

@@ -24,6 +24,7 @@ import org.junit.platform.engine.ConfigurationParameters;
 public record HarnessConfiguration(String topology, OptionalLong seed, Path reportsDirectory, int parallelism,
                                    Duration defaultTimeout, Duration pollInterval, Duration confirmPeriod, Duration drainedSettle,
                                    Optional<Pattern> nameFilter, boolean keepFiles, Duration topologyStartTimeout, boolean keepTopologyForJvm,
+                                   Optional<Path> hostLock, Duration hostLockTimeout,
                                    Map<String, String> all, OptionalLong seedOverride) {
 
     public HarnessConfiguration {
@@ -61,6 +62,8 @@ public record HarnessConfiguration(String topology, OptionalLong seed, Path repo
                 params.bool(Constants.KEEP_FILES_PROPERTY_NAME, false),
                 params.duration(Constants.TOPOLOGY_START_TIMEOUT_PROPERTY_NAME, Duration.ofMinutes(3)),
                 params.bool(Constants.TOPOLOGY_KEEP_FOR_JVM_PROPERTY_NAME, false),
+                hostLock(params),
+                params.duration(Constants.HOST_LOCK_TIMEOUT_PROPERTY_NAME, Duration.ofMinutes(15)),
                 values,
                 params.has(Constants.SEED_OVERRIDE_PROPERTY_NAME)
                         ? OptionalLong.of(params.longValue(Constants.SEED_OVERRIDE_PROPERTY_NAME)) : OptionalLong.empty());
@@ -72,6 +75,20 @@ public record HarnessConfiguration(String topology, OptionalLong seed, Path repo
             return seedOverride.getAsLong();
         }
         return scenarioSeed.isPresent() ? scenarioSeed.getAsLong() : seed.orElse(Constants.DEFAULT_SEED);
+    }
+
+    private static Optional<Path> hostLock(Params params) {
+        String key = Constants.HOST_LOCK_PROPERTY_NAME;
+        if (!params.has(key)) {
+            // per user: a lock file another user created could not be opened for writing
+            return Optional.of(Path.of(System.getProperty("java.io.tmpdir"),
+                    "pipeline-harness-" + System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_") + ".lock"));
+        }
+        String value = params.string(key).trim();
+        if (value.isEmpty()) {
+            throw params.error(key, "is empty: give a file, or none");
+        }
+        return value.equals("none") ? Optional.empty() : Optional.of(Path.of(value));
     }
 
     private static Optional<Pattern> nameFilter(Params params) {

@@ -31,6 +31,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Lock;
+import java.util.function.Consumer;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apiguardian.api.API;
@@ -83,6 +84,7 @@ public final class ScenarioRunExecutor {
         AtomicInteger index = new AtomicInteger();
         RunSummary summary = new RunSummary();
         Topologies topologies = new Topologies(providers, configuration);
+        HostLock hostLock = HostLock.open(configuration.hostLock(), configuration.hostLockTimeout());
         List<Callable<Void>> work = new ArrayList<>();
         events.runStarted(new RunStarted(runId, Instant.now(), engine.getChildren().size(), configuration.topology(),
                 configuration.parallelism(), configuration.seedOverride(), configuration.all()));
@@ -98,7 +100,7 @@ public final class ScenarioRunExecutor {
                     aloneBecause::containsKey)) {
                 Optional<String> alone = Optional.ofNullable(aloneBecause.get(child));
                 work.add(() -> {
-                    summary.add(run(child, listener, topologies, runId, index.incrementAndGet(), alone));
+                    summary.add(run(child, listener, topologies, hostLock, runId, index.incrementAndGet(), alone));
                     return null;
                 });
             }
@@ -107,7 +109,11 @@ public final class ScenarioRunExecutor {
             // on Ctrl-C, stop the topologies with the interrupt put aside, so they stop cleanly, not half-way
             boolean wasInterrupted = Thread.interrupted();
             interrupted |= wasInterrupted;
-            topologies.close();
+            try {
+                topologies.close();
+            } finally {
+                hostLock.close();
+            }
             if (wasInterrupted) {
                 Thread.currentThread().interrupt();
             }
@@ -122,7 +128,7 @@ public final class ScenarioRunExecutor {
     }
 
     private RunSummary.Outcome run(TestDescriptor child, EngineExecutionListener listener, Topologies topologies,
-                                   String runId, int index, Optional<String> alone) {
+                                   HostLock hostLock, String runId, int index, Optional<String> alone) {
         long begin = System.nanoTime();
         if (child instanceof MalformedScenarioDescriptor malformed) {
             listener.executionStarted(malformed);
@@ -146,9 +152,15 @@ public final class ScenarioRunExecutor {
         }
         Lock lock = alone.isPresent() ? topologyUse.writeLock() : topologyUse.readLock();
         lock.lock();
-        try {
+        // then the machine: the other pipeline-harness runs on it wait while this one runs alone, and the
+        // other way round (HostLock)
+        Consumer<String> waiting = why -> out.println("pipeline-harness: " + scenario.getDisplayName() + " waits: " + why);
+        try (HostLock.Turn turn = alone.isPresent() ? hostLock.exclusive(waiting) : hostLock.shared(waiting)) {
+            turn.missed().ifPresent(why -> out.println("pipeline-harness: " + scenario.getDisplayName() + ": " + why));
+            Optional<String> aloneHere = alone.map(reason -> turn.describe().map(turnSaid -> reason + "; " + turnSaid)
+                    .orElse(reason));
             return new ScenarioExecution(scenario, listener, topologies, configuration, new Namespace(runId, scenarioId),
-                    events, index, alone).execute();
+                    events, index, aloneHere).execute();
         } finally {
             lock.unlock();
         }

@@ -1,0 +1,163 @@
+package dev.pipelineharness.engine.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Turns between runs: each other run is a JVM of its own ({@link HostLockChild}), as file locks are per process. */
+class HostLockTest {
+
+    private static final Duration LONG = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+
+    private final List<OtherRun> others = new ArrayList<>();
+
+    @AfterEach
+    void endOthers() {
+        others.forEach(OtherRun::end);
+    }
+
+    @Test
+    void aScenarioThatRunsAloneWaitsForTheOtherRunsScenarioThenRuns() throws Exception {
+        Path file = dir.resolve("host.lock");
+        OtherRun other = start(file, "shared", LONG);
+        assertThat(other.nextLine()).isEqualTo("granted");
+        List<String> waited = new CopyOnWriteArrayList<>();
+        try (HostLock lock = HostLock.open(Optional.of(file), LONG)) {
+            CompletableFuture<HostLock.Turn> turn = CompletableFuture.supplyAsync(() -> lock.exclusive(waited::add));
+            await().atMost(LONG).until(() -> !waited.isEmpty());
+            assertThat(turn).isNotDone();
+            assertThat(waited.get(0)).contains("another pipeline-harness run on this machine has its turn", file.toString());
+
+            other.end();
+            try (HostLock.Turn granted = turn.get()) {
+                assertThat(granted.missed()).isEmpty();
+                assertThat(granted.describe()).hasValueSatisfying(text -> assertThat(text).contains("alone on this machine"));
+            }
+        }
+    }
+
+    @Test
+    void whileAScenarioRunsAloneTheOtherRunStartsNone() throws Exception {
+        Path file = dir.resolve("host.lock");
+        OtherRun alone = start(file, "exclusive", LONG);
+        assertThat(alone.nextLine()).isEqualTo("granted");
+
+        OtherRun sharing = start(file, "shared", Duration.ofMillis(600));
+        assertThat(sharing.nextLine()).isEqualTo("waiting");
+        assertThat(sharing.nextLine()).isEqualTo("missed");
+    }
+
+    @Test
+    void aTurnNotFreeInTimeRunsAnywayAndSaysWhy() throws Exception {
+        Path file = dir.resolve("host.lock");
+        OtherRun other = start(file, "shared", LONG);
+        assertThat(other.nextLine()).isEqualTo("granted");
+        try (HostLock lock = HostLock.open(Optional.of(file), Duration.ofMillis(500));
+             HostLock.Turn turn = lock.exclusive(why -> { })) {
+            assertThat(turn.missed()).hasValueSatisfying(why -> assertThat(why)
+                    .contains(file.toString(), "was not free within", "ran beside another pipeline-harness run"));
+        }
+    }
+
+    @Test
+    void scenariosSharingTheMachineDoNotWaitForEachOther() throws Exception {
+        Path file = dir.resolve("host.lock");
+        OtherRun other = start(file, "shared", LONG);
+        assertThat(other.nextLine()).isEqualTo("granted");
+        List<String> waited = new CopyOnWriteArrayList<>();
+        try (HostLock lock = HostLock.open(Optional.of(file), LONG);
+             HostLock.Turn first = lock.shared(waited::add);
+             HostLock.Turn second = lock.shared(waited::add)) {
+            assertThat(first.missed()).isEmpty();
+            assertThat(second.missed()).isEmpty();
+            assertThat(waited).isEmpty();
+        }
+    }
+
+    /** File locks are not fair: without the turnstile, a run always running a scenario would hold the other off. */
+    @Test
+    void aWaitingScenarioThatRunsAloneGoesBeforeTheOtherRunsNextScenario() throws Exception {
+        Path file = dir.resolve("host.lock");
+        try (HostLock lock = HostLock.open(Optional.of(file), Duration.ofMillis(800))) {
+            HostLock.Turn running = lock.shared(why -> { });
+            OtherRun alone = start(file, "exclusive", LONG);
+            assertThat(alone.nextLine()).isEqualTo("waiting");
+
+            try (HostLock.Turn next = lock.shared(why -> { })) {
+                assertThat(next.missed()).as("a scenario started while the other run waits for its turn").isPresent();
+            }
+            running.close();
+            assertThat(alone.nextLine()).isEqualTo("granted");
+        }
+    }
+
+    @Test
+    void withoutAHostLockEveryTurnIsGrantedAtOnce() {
+        try (HostLock lock = HostLock.open(Optional.empty(), Duration.ZERO);
+             HostLock.Turn alone = lock.exclusive(why -> { throw new AssertionError("waited: " + why); })) {
+            assertThat(alone.missed()).isEmpty();
+            assertThat(alone.describe()).isEmpty();
+        }
+    }
+
+    private OtherRun start(Path file, String mode, Duration timeout) throws IOException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                HostLockChild.class.getName(), file.toString(), mode, Long.toString(timeout.toMillis()))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        OtherRun other = new OtherRun(process);
+        others.add(other);
+        return other;
+    }
+
+    private static final class OtherRun {
+        private final Process process;
+        private final BufferedReader out;
+
+        OtherRun(Process process) {
+            this.process = process;
+            this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        }
+
+        String nextLine() throws Exception {
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    return out.readLine();
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).get(LONG.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        void end() {
+            try {
+                process.getOutputStream().close();
+                if (!process.waitFor(LONG.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (IOException e) {
+                process.destroyForcibly();
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
