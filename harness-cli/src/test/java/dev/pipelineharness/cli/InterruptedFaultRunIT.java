@@ -51,8 +51,10 @@ class InterruptedFaultRunIT {
         reader.setDaemon(true);
         reader.start();
 
+        // the broker kill runs alone on the machine: in a build it may first wait for the scenario
+        // suite's or the mutants' running scenarios to end (HostLock), then starts its topology
         await("the broker-kill fault to be injected (output so far: " + tail() + ")")
-                .atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(200))
+                .atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofMillis(200))
                 .until(() -> output.stream().anyMatch(line -> line.contains("fault injected")) || !run.isAlive());
         assertThat(run.isAlive()).as("the run is still going when the fault is in: %s", tail()).isTrue();
         List<ProcessHandle> started = run.descendants().toList();

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -86,6 +87,7 @@ final class HostLock implements AutoCloseable {
         if (channel == null) {
             return none();
         }
+        waiting = once(waiting);
         long deadline = System.nanoTime() + timeout.toNanos();
         turnstileGuard.lock();
         try {
@@ -122,6 +124,7 @@ final class HostLock implements AutoCloseable {
         if (channel == null) {
             return none();
         }
+        waiting = once(waiting);
         synchronized (sharing) {
             if (sharers > 0) {
                 throw new IllegalStateException("an exclusive turn was asked for while " + sharers
@@ -144,6 +147,16 @@ final class HostLock implements AutoCloseable {
         } finally {
             turnstileGuard.unlock();
         }
+    }
+
+    /** A turn passes two locks; whoever asked for it hears once that it waits. */
+    private static Consumer<String> once(Consumer<String> waiting) {
+        AtomicBoolean told = new AtomicBoolean();
+        return why -> {
+            if (told.compareAndSet(false, true)) {
+                waiting.accept(why);
+            }
+        };
     }
 
     private void endShared() {

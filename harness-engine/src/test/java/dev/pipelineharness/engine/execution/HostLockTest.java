@@ -47,6 +47,7 @@ class HostLockTest {
 
             other.end();
             try (HostLock.Turn granted = turn.get()) {
+                assertThat(waited).as("said once, though a turn passes two locks").hasSize(1);
                 assertThat(granted.missed()).isEmpty();
                 assertThat(granted.describe()).hasValueSatisfying(text -> assertThat(text).contains("alone on this machine"));
             }
