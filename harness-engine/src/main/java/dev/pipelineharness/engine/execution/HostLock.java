@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -169,22 +170,39 @@ final class HostLock implements AutoCloseable {
         }
     }
 
-    /** The lock on one byte, at once or within the deadline (telling {@code waiting} once that it waits). */
+    /**
+     * The lock on one byte, at once or within the deadline (telling {@code waiting} that it waits), or
+     * empty: not free in time, or the run is being interrupted (the interrupt is kept for the caller).
+     */
     private Optional<FileLock> acquire(long position, boolean shared, long deadline, Consumer<String> waiting) {
-        AtomicReference<FileLock> lock = new AtomicReference<>(tryLock(position, shared));
-        if (lock.get() != null) {
-            return Optional.of(lock.get());
-        }
-        waiting.accept("another pipeline-harness run on this machine has its turn (" + file + ")");
-        Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
+        AtomicReference<FileLock> lock = new AtomicReference<>();
         try {
+            lock.set(tryLock(position, shared));
+            if (lock.get() != null) {
+                return Optional.of(lock.get());
+            }
+            waiting.accept("another pipeline-harness run on this machine has its turn (" + file + ")");
+            Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
+            // Awaitility sleeps through an interrupt and sets it again, so the condition looks for it,
+            // before touching the channel: an interrupted thread's channel operation closes the channel
             await("the turn at the host lock " + file).atMost(left).pollDelay(POLL).pollInterval(POLL).pollInSameThread()
                     .until(() -> {
+                        if (Thread.currentThread().isInterrupted()) {
+                            return true;
+                        }
                         lock.set(tryLock(position, shared));
                         return lock.get() != null;
                     });
-            return Optional.of(lock.get());
+            // empty when interrupted (Ctrl-C or SIGTERM): the run reports the scenario as not run
+            return Optional.ofNullable(lock.get());
         } catch (ConditionTimeoutException e) {
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            if (!(e.getCause() instanceof ClosedChannelException)) {
+                throw e;
+            }
+            // closed by an interrupt that came during a lock call: the run is being interrupted
+            Thread.currentThread().interrupt();
             return Optional.empty();
         }
     }
@@ -198,12 +216,20 @@ final class HostLock implements AutoCloseable {
     }
 
     private void release(FileLock lock) {
+        // released with the interrupt put aside: on an interrupted thread a channel call closes the channel
+        boolean interrupted = Thread.interrupted();
         try {
             if (lock.isValid()) {
                 lock.release();
             }
+        } catch (ClosedChannelException e) {
+            // closed: its locks went with it
         } catch (IOException e) {
             throw new UncheckedIOException("pipeline-harness.host-lock: cannot release " + file, e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

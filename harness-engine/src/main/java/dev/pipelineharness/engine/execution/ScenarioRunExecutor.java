@@ -156,6 +156,11 @@ public final class ScenarioRunExecutor {
         // other way round (HostLock)
         Consumer<String> waiting = why -> out.println("pipeline-harness: " + scenario.getDisplayName() + " waits: " + why);
         try (HostLock.Turn turn = alone.isPresent() ? hostLock.exclusive(waiting) : hostLock.shared(waiting)) {
+            if (Thread.currentThread().isInterrupted()) {
+                // interrupted while it waited for its turn
+                interrupted = true;
+                return ScenarioExecution.notRun(scenario, listener, events, configuration, index);
+            }
             turn.missed().ifPresent(why -> out.println("pipeline-harness: " + scenario.getDisplayName() + ": " + why));
             Optional<String> aloneHere = alone.map(reason -> turn.describe().map(turnSaid -> reason + "; " + turnSaid)
                     .orElse(reason));

@@ -110,6 +110,29 @@ class HostLockTest {
     }
 
     @Test
+    void anInterruptEndsTheWaitAndIsKept() throws Exception {
+        Path file = dir.resolve("host.lock");
+        OtherRun other = start(file, "shared", LONG);
+        assertThat(other.nextLine()).isEqualTo("granted");
+        List<String> waited = new CopyOnWriteArrayList<>();
+        try (HostLock lock = HostLock.open(Optional.of(file), LONG)) {
+            CompletableFuture<Boolean> keptInterrupt = new CompletableFuture<>();
+            Thread waiter = new Thread(() -> {
+                try (HostLock.Turn turn = lock.exclusive(waited::add)) {
+                    keptInterrupt.complete(turn.missed().isPresent() && Thread.currentThread().isInterrupted());
+                } catch (Throwable e) {
+                    keptInterrupt.completeExceptionally(e);
+                }
+            });
+            waiter.start();
+            await().atMost(LONG).until(() -> !waited.isEmpty());
+            waiter.interrupt();
+            assertThat(keptInterrupt.get(LONG.toSeconds(), java.util.concurrent.TimeUnit.SECONDS))
+                    .as("no turn, and the interrupt kept for the run").isTrue();
+        }
+    }
+
+    @Test
     void withoutAHostLockEveryTurnIsGrantedAtOnce() {
         try (HostLock lock = HostLock.open(Optional.empty(), Duration.ZERO);
              HostLock.Turn alone = lock.exclusive(why -> { throw new AssertionError("waited: " + why); })) {
