@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -30,6 +31,11 @@ import org.awaitility.core.ConditionTimeoutException;
  * whoever waits for the turn: file locks are not fair, so without it a run that always has a scenario
  * running would keep an exclusive one waiting until it ended. The operating system releases both when
  * the JVM ends, however it ends. Every wait is bounded; past it the scenario runs anyway and says so.
+ *
+ * <p>A run keeps its exclusive turn for its next scenario that runs alone, if that one follows at once
+ * (the run starts them first): the other run then waits once for all of them, instead of running one
+ * scenario between each two of them while this run's other slots stay idle. It keeps it for a third of
+ * the timeout at most, so a waiting run with the same timeout still has its turn well within it.
  */
 final class HostLock implements AutoCloseable {
 
@@ -58,6 +64,9 @@ final class HostLock implements AutoCloseable {
     private final Object sharing = new Object();
     private int sharers;
     private FileLock sharedTurn;
+    /** The exclusive turn a scenario that ran alone kept for the next one; guarded by {@link #sharing}. */
+    private FileLock keptTurn;
+    private long keptSince;
 
     private HostLock(Path file, FileChannel channel, Duration timeout) {
         this.file = file;
@@ -87,6 +96,14 @@ final class HostLock implements AutoCloseable {
     Turn shared(Consumer<String> waiting) {
         if (channel == null) {
             return none();
+        }
+        // this run shares the machine now: a turn kept for a scenario that runs alone goes first, or
+        // this run would wait at the turnstile behind a run that waits for that very turn
+        synchronized (sharing) {
+            if (keptTurn != null) {
+                release(keptTurn);
+                keptTurn = null;
+            }
         }
         waiting = once(waiting);
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -122,16 +139,29 @@ final class HostLock implements AutoCloseable {
      * caller holds this JVM's own exclusive use of its topology, so no scenario of this JVM holds a turn.
      */
     Turn exclusive(Consumer<String> waiting) {
+        return exclusive(waiting, () -> false);
+    }
+
+    /**
+     * As {@link #exclusive(Consumer)}; when the turn ends and {@code anotherFollows} says this run's
+     * next scenario runs alone too, the turn is kept for it (at most a third of the timeout in all).
+     */
+    Turn exclusive(Consumer<String> waiting, BooleanSupplier anotherFollows) {
         if (channel == null) {
             return none();
         }
-        waiting = once(waiting);
         synchronized (sharing) {
             if (sharers > 0) {
                 throw new IllegalStateException("an exclusive turn was asked for while " + sharers
                         + " scenario(s) of this run hold a shared one");
             }
+            if (keptTurn != null) {
+                FileLock kept = keptTurn;
+                keptTurn = null;
+                return granted(endExclusive(kept, keptSince, anotherFollows));
+            }
         }
+        waiting = once(waiting);
         long deadline = System.nanoTime() + timeout.toNanos();
         turnstileGuard.lock();
         try {
@@ -141,13 +171,28 @@ final class HostLock implements AutoCloseable {
             }
             try {
                 Optional<FileLock> turn = acquire(TURN, false, deadline, waiting);
-                return turn.isEmpty() ? missed() : granted(() -> release(turn.get()));
+                return turn.isEmpty() ? missed() : granted(endExclusive(turn.get(), System.nanoTime(), anotherFollows));
             } finally {
                 release(turnstile.get());
             }
         } finally {
             turnstileGuard.unlock();
         }
+    }
+
+    /** Ends an exclusive turn held since {@code since}: kept for the next scenario that runs alone, or released. */
+    private Runnable endExclusive(FileLock turn, long since, BooleanSupplier anotherFollows) {
+        return () -> {
+            synchronized (sharing) {
+                boolean inTime = System.nanoTime() - since < timeout.toNanos() / 3;
+                if (inTime && anotherFollows.getAsBoolean() && turn.isValid()) {
+                    keptTurn = turn;
+                    keptSince = since;
+                    return;
+                }
+            }
+            release(turn);
+        };
     }
 
     /** A turn passes two locks; whoever asked for it hears once that it waits. */

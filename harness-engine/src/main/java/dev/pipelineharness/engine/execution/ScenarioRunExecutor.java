@@ -62,6 +62,8 @@ public final class ScenarioRunExecutor {
      */
     private final ReadWriteLock topologyUse = new ReentrantReadWriteLock(true);
     private final RunListeners events;
+    /** This run's scenarios that run alone and have not taken the topology yet: while any has not, an exclusive host turn is kept. */
+    private final AtomicInteger aloneToStart = new AtomicInteger();
 
     public ScenarioRunExecutor(HarnessConfiguration configuration, ProviderRegistry providers, PrintStream out) {
         this(configuration, providers, out, List.of());
@@ -96,6 +98,7 @@ public final class ScenarioRunExecutor {
                     Exclusivity.reason(scenario.definition(), topologies).ifPresent(reason -> aloneBecause.put(child, reason));
                 }
             }
+            aloneToStart.set(aloneBecause.size());
             for (TestDescriptor child : startOrder(engine.getChildren(), configuration.parallelism(),
                     aloneBecause::containsKey)) {
                 Optional<String> alone = Optional.ofNullable(aloneBecause.get(child));
@@ -152,10 +155,16 @@ public final class ScenarioRunExecutor {
         }
         Lock lock = alone.isPresent() ? topologyUse.writeLock() : topologyUse.readLock();
         lock.lock();
+        if (alone.isPresent()) {
+            aloneToStart.decrementAndGet();
+        }
         // then the machine: the other pipeline-harness runs on it wait while this one runs alone, and the
-        // other way round (HostLock)
+        // other way round (HostLock); the turn passes on to this run's next scenario that runs alone, if
+        // one is still to start (they start first), so the other run waits once for all of them
         Consumer<String> waiting = why -> out.println("pipeline-harness: " + scenario.getDisplayName() + " waits: " + why);
-        try (HostLock.Turn turn = alone.isPresent() ? hostLock.exclusive(waiting) : hostLock.shared(waiting)) {
+        try (HostLock.Turn turn = alone.isPresent()
+                ? hostLock.exclusive(waiting, () -> aloneToStart.get() > 0 && !interrupted)
+                : hostLock.shared(waiting)) {
             if (Thread.currentThread().isInterrupted()) {
                 // interrupted while it waited for its turn
                 interrupted = true;

@@ -36,8 +36,7 @@ class HostLockTest {
     @Test
     void aScenarioThatRunsAloneWaitsForTheOtherRunsScenarioThenRuns() throws Exception {
         Path file = dir.resolve("host.lock");
-        OtherRun other = start(file, "shared", LONG);
-        assertThat(other.nextLine()).isEqualTo("granted");
+        OtherRun other = started(file, "shared", LONG, "granted");
         List<String> waited = new CopyOnWriteArrayList<>();
         try (HostLock lock = HostLock.open(Optional.of(file), LONG)) {
             CompletableFuture<HostLock.Turn> turn = CompletableFuture.supplyAsync(() -> lock.exclusive(waited::add));
@@ -57,19 +56,16 @@ class HostLockTest {
     @Test
     void whileAScenarioRunsAloneTheOtherRunStartsNone() throws Exception {
         Path file = dir.resolve("host.lock");
-        OtherRun alone = start(file, "exclusive", LONG);
-        assertThat(alone.nextLine()).isEqualTo("granted");
+        OtherRun alone = started(file, "exclusive", LONG, "granted");
 
-        OtherRun sharing = start(file, "shared", Duration.ofMillis(600));
-        assertThat(sharing.nextLine()).isEqualTo("waiting");
+        OtherRun sharing = started(file, "shared", Duration.ofMillis(600), "waiting");
         assertThat(sharing.nextLine()).isEqualTo("missed");
     }
 
     @Test
     void aTurnNotFreeInTimeRunsAnywayAndSaysWhy() throws Exception {
         Path file = dir.resolve("host.lock");
-        OtherRun other = start(file, "shared", LONG);
-        assertThat(other.nextLine()).isEqualTo("granted");
+        OtherRun other = started(file, "shared", LONG, "granted");
         try (HostLock lock = HostLock.open(Optional.of(file), Duration.ofMillis(500));
              HostLock.Turn turn = lock.exclusive(why -> { })) {
             assertThat(turn.missed()).hasValueSatisfying(why -> assertThat(why)
@@ -80,8 +76,7 @@ class HostLockTest {
     @Test
     void scenariosSharingTheMachineDoNotWaitForEachOther() throws Exception {
         Path file = dir.resolve("host.lock");
-        OtherRun other = start(file, "shared", LONG);
-        assertThat(other.nextLine()).isEqualTo("granted");
+        OtherRun other = started(file, "shared", LONG, "granted");
         List<String> waited = new CopyOnWriteArrayList<>();
         try (HostLock lock = HostLock.open(Optional.of(file), LONG);
              HostLock.Turn first = lock.shared(waited::add);
@@ -98,8 +93,7 @@ class HostLockTest {
         Path file = dir.resolve("host.lock");
         try (HostLock lock = HostLock.open(Optional.of(file), Duration.ofMillis(800))) {
             HostLock.Turn running = lock.shared(why -> { });
-            OtherRun alone = start(file, "exclusive", LONG);
-            assertThat(alone.nextLine()).isEqualTo("waiting");
+            OtherRun alone = started(file, "exclusive", LONG, "waiting");
 
             try (HostLock.Turn next = lock.shared(why -> { })) {
                 assertThat(next.missed()).as("a scenario started while the other run waits for its turn").isPresent();
@@ -112,8 +106,7 @@ class HostLockTest {
     @Test
     void anInterruptEndsTheWaitAndIsKept() throws Exception {
         Path file = dir.resolve("host.lock");
-        OtherRun other = start(file, "shared", LONG);
-        assertThat(other.nextLine()).isEqualTo("granted");
+        OtherRun other = started(file, "shared", LONG, "granted");
         List<String> waited = new CopyOnWriteArrayList<>();
         try (HostLock lock = HostLock.open(Optional.of(file), LONG)) {
             CompletableFuture<Boolean> keptInterrupt = new CompletableFuture<>();
@@ -132,6 +125,52 @@ class HostLockTest {
         }
     }
 
+    /** The suite's scenarios that run alone follow one another: the other run waits once for all of them. */
+    @Test
+    void aRunKeepsItsExclusiveTurnForItsNextScenarioThatRunsAlone() throws Exception {
+        Path file = dir.resolve("host.lock");
+        try (HostLock lock = HostLock.open(Optional.of(file), LONG)) {
+            HostLock.Turn first = lock.exclusive(why -> { }, () -> true);
+            OtherRun other = started(file, "shared", LONG, "waiting");
+            first.close();
+
+            List<String> waited = new CopyOnWriteArrayList<>();
+            try (HostLock.Turn next = lock.exclusive(waited::add, () -> false)) {
+                assertThat(next.missed()).isEmpty();
+                assertThat(waited).as("the turn was kept, not queued for behind the waiting run").isEmpty();
+            }
+            assertThat(other.nextLine()).as("the last one gives the turn up").isEqualTo("granted");
+        }
+    }
+
+    @Test
+    void aKeptTurnEndsWhenTheRunsNextScenarioSharesTheMachine() throws Exception {
+        Path file = dir.resolve("host.lock");
+        try (HostLock lock = HostLock.open(Optional.of(file), LONG)) {
+            lock.exclusive(why -> { }, () -> true).close();
+            try (HostLock.Turn sharing = lock.shared(why -> { })) {
+                assertThat(sharing.missed()).isEmpty();
+                OtherRun other = start(file, "shared", LONG);
+                assertThat(other.nextLine()).as("no exclusive turn is left behind").isEqualTo("granted");
+            }
+        }
+    }
+
+    @Test
+    void aTurnIsKeptForAThirdOfTheTimeoutAtMost() throws Exception {
+        Path file = dir.resolve("host.lock");
+        Duration timeout = Duration.ofMillis(900);
+        try (HostLock lock = HostLock.open(Optional.of(file), timeout)) {
+            long since = System.nanoTime();
+            HostLock.Turn first = lock.exclusive(why -> { }, () -> true);
+            OtherRun other = started(file, "shared", LONG, "waiting");
+            await("a third of the timeout").atMost(LONG)
+                    .until(() -> System.nanoTime() - since > timeout.toNanos() / 3);
+            first.close();
+            assertThat(other.nextLine()).as("given up, though another scenario that runs alone follows").isEqualTo("granted");
+        }
+    }
+
     @Test
     void withoutAHostLockEveryTurnIsGrantedAtOnce() {
         try (HostLock lock = HostLock.open(Optional.empty(), Duration.ZERO);
@@ -139,6 +178,13 @@ class HostLockTest {
             assertThat(alone.missed()).isEmpty();
             assertThat(alone.describe()).isEmpty();
         }
+    }
+
+    /** Another run that takes a turn, once it said {@code firstLine} ({@code granted}, {@code waiting}). */
+    private OtherRun started(Path file, String mode, Duration timeout, String firstLine) throws Exception {
+        OtherRun other = start(file, mode, timeout);
+        assertThat(other.nextLine()).as("the other run's %s turn", mode).isEqualTo(firstLine);
+        return other;
     }
 
     private OtherRun start(Path file, String mode, Duration timeout) throws IOException {
