@@ -184,6 +184,16 @@ class ExecutionTest {
                         "time.timeline", "time.checks", "seed", "namespace");
     }
 
+    /** A connector restarted while its pause was still waiting to be healed once waited two minutes for it to run. */
+    @Test
+    void aHealDueBeforeTheNextFaultComesFirstThoughItsInjectionWasSlow() {
+        EngineExecutionResults results = run("slow-injection");
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(1));
+        assertThat(FakeEvents.all()).filteredOn(e -> e.startsWith("inject") || e.startsWith("heal"))
+                .containsExactly("inject pause slow-east", "heal pause slow-east", "inject pause west", "heal pause west");
+    }
+
     @Test
     void generatorFailureFailsTheScenarioAndSkipsItsChecks(@TempDir Path logs) throws IOException {
         Path log = Files.writeString(logs.resolve("broker.log"), "line 1\nERROR fenced by epoch 3\n");

@@ -29,7 +29,7 @@ import java.util.function.Consumer;
 /**
  * Runs a scenario's generators and its fault timeline on one clock, starting at zero when generation
  * starts: every generator at once (each on its own thread), each fault injected at its {@code at} and
- * healed {@code for} later. {@link #run()} returns when every generator has finished and every fault
+ * healed at {@code at} + {@code for} (or as soon as its injection returns, if that is later). {@link #run()} returns when every generator has finished and every fault
  * with a {@code for} has been healed; faults without one stay until {@link #close()}, which also heals
  * whatever is still injected, newest first.
  *
@@ -89,7 +89,15 @@ final class Timeline implements AutoCloseable {
         List<FaultStep> timed = faults.stream().filter(fault -> fault.duration().isPresent()).toList();
         CountDownLatch healed = new CountDownLatch(timed.size());
         for (FaultStep fault : faults) {
-            faultClock.schedule(() -> inject(fault, healed), fault.at().toMillis(), TimeUnit.MILLISECONDS);
+            faultClock.schedule(() -> inject(fault), fault.at().toMillis(), TimeUnit.MILLISECONDS);
+            // healed at its time on the timeline, not `for` after its injection returned: an injection that
+            // waited for its evidence under load once pushed a connector's resume past the restart planned
+            // after it, which then waited two minutes for a paused connector to run. The one fault thread
+            // runs injections and heals in the timeline's order, each as soon as it is due.
+            fault.duration().ifPresent(duration -> faultClock.schedule(() -> {
+                heal(fault);
+                healed.countDown();
+            }, fault.at().plus(duration).toMillis(), TimeUnit.MILLISECONDS));
         }
         List<Future<?>> running = new ArrayList<>();
         for (GeneratorStep step : generators) {
@@ -140,7 +148,7 @@ final class Timeline implements AutoCloseable {
         return needed.compareTo(timeout) > 0 ? needed : timeout;
     }
 
-    private void inject(FaultStep step, CountDownLatch healed) {
+    private void inject(FaultStep step) {
         // pushed first: a fault that fails half way (killed, but no evidence) is healed all the same
         injected.push(step);
         windows.injecting(step, key(step), step.fault().describe());
@@ -153,13 +161,7 @@ final class Timeline implements AutoCloseable {
             emit(TimelineEvent.Kind.FAULT_FAILED, step.name(), "inject failed: " + e);
             faultFailure.compareAndSet(null, new ScenarioFailure("injecting fault " + step.name() + " ("
                     + step.location() + ", at " + Durations.format(step.at()) + ") failed: " + e, e));
-            step.duration().ifPresent(ignored -> healed.countDown());
-            return;
         }
-        step.duration().ifPresent(duration -> faultClock.schedule(() -> {
-            heal(step);
-            healed.countDown();
-        }, duration.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     private void heal(FaultStep step) {

@@ -5,7 +5,10 @@ import dev.pipelineharness.api.FaultContext;
 import dev.pipelineharness.api.FaultProvider;
 import dev.pipelineharness.api.Params;
 
-/** {@code pause: east}: a fault of kind {@code pause} that only records when it is injected and healed. */
+/**
+ * {@code pause: east}: a fault of kind {@code pause} that only records when it is injected and healed;
+ * {@code pause: slow-east} takes 400 ms to inject.
+ */
 public class FakeFaultProvider implements FaultProvider {
 
     @Override
@@ -34,6 +37,14 @@ public class FakeFaultProvider implements FaultProvider {
 
             @Override
             public void inject(FaultContext context) {
+                if (target.startsWith("slow-")) {
+                    // an injection that takes a while, as one waiting for its evidence on a loaded machine does
+                    try {
+                        Thread.sleep(400);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 FakeEvents.record("inject " + kind + " " + target);
             }
 
