@@ -65,8 +65,11 @@ final class HostLock implements AutoCloseable {
     private int sharers;
     private FileLock sharedTurn;
     /** The exclusive turn a scenario that ran alone kept for the next one; guarded by {@link #sharing}. */
-    private FileLock keptTurn;
-    private long keptSince;
+    private KeptTurn keptTurn;
+
+    /** An exclusive turn kept between two scenarios that run alone, and since when the run has held it. */
+    private record KeptTurn(FileLock lock, long since) {
+    }
 
     private HostLock(Path file, FileChannel channel, Duration timeout) {
         this.file = file;
@@ -101,7 +104,7 @@ final class HostLock implements AutoCloseable {
         // this run would wait at the turnstile behind a run that waits for that very turn
         synchronized (sharing) {
             if (keptTurn != null) {
-                release(keptTurn);
+                release(keptTurn.lock());
                 keptTurn = null;
             }
         }
@@ -156,9 +159,9 @@ final class HostLock implements AutoCloseable {
                         + " scenario(s) of this run hold a shared one");
             }
             if (keptTurn != null) {
-                FileLock kept = keptTurn;
+                KeptTurn kept = keptTurn;
                 keptTurn = null;
-                return granted(endExclusive(kept, keptSince, anotherFollows));
+                return granted(endExclusive(kept.lock(), kept.since(), anotherFollows));
             }
         }
         waiting = once(waiting);
@@ -186,8 +189,7 @@ final class HostLock implements AutoCloseable {
             synchronized (sharing) {
                 boolean inTime = System.nanoTime() - since < timeout.toNanos() / 3;
                 if (inTime && anotherFollows.getAsBoolean() && turn.isValid()) {
-                    keptTurn = turn;
-                    keptSince = since;
+                    keptTurn = new KeptTurn(turn, since);
                     return;
                 }
             }

@@ -29,9 +29,10 @@ import java.util.function.Consumer;
 /**
  * Runs a scenario's generators and its fault timeline on one clock, starting at zero when generation
  * starts: every generator at once (each on its own thread), each fault injected at its {@code at} and
- * healed at {@code at} + {@code for} (or as soon as its injection returns, if that is later). {@link #run()} returns when every generator has finished and every fault
- * with a {@code for} has been healed; faults without one stay until {@link #close()}, which also heals
- * whatever is still injected, newest first.
+ * healed at {@code at} + {@code for} (or as soon as its injection returns, if that is later).
+ * {@link #run()} returns when every generator has finished and every fault with a {@code for} has been
+ * healed; faults without one stay until {@link #close()}, which also heals whatever is still injected,
+ * newest first.
  *
  * <p>The whole timeline is bounded by the scenario's timeout (stretched to the end of the last timed
  * fault when that is later); past it the generators are interrupted and the scenario fails.
