@@ -186,11 +186,17 @@ class KafkaRegionIT {
         east.createTopics(List.of(new TopicSpec("heartbeat.t6_cdc", 1, "string", Map.of()),
                 new TopicSpec("cdc_orders", 1, "string", Map.of())), n -> "t6_" + n);
         east.createTopics(List.of(new TopicSpec("cdc_orders", 1, "string", Map.of())), n -> "t60_" + n);
+        // a topic just created can be missing from the broker's listing for a moment (its metadata lags the
+        // controller), and the sweep finds topics by listing: it once swept before these were listed
+        org.awaitility.Awaitility.await("the new topics in kafka east's listing").atMost(Duration.ofSeconds(20))
+                .until(() -> east.admin().listTopics().names().get(20, TimeUnit.SECONDS)
+                        .containsAll(List.of("t6_heartbeat.t6_cdc", "t6_cdc_orders", "t60_cdc_orders")));
 
         east.deleteTopicsStartingWith("t6_");
 
-        assertThat(east.admin().listTopics().names().get(20, TimeUnit.SECONDS))
-                .doesNotContain("t6_heartbeat.t6_cdc", "t6_cdc_orders").contains("t60_cdc_orders");
+        org.awaitility.Awaitility.await("the sweep's deletions in kafka east's listing").atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(east.admin().listTopics().names().get(20, TimeUnit.SECONDS))
+                        .doesNotContain("t6_heartbeat.t6_cdc", "t6_cdc_orders").contains("t60_cdc_orders"));
     }
 
     private static KafkaProducer<String, String> producer(KafkaLink link, Duration deliveryTimeout) {
