@@ -26,11 +26,17 @@ class HostLockTest {
     @TempDir
     Path dir;
 
+    /** {@link SharedHostTurn} reads its lock file from the system property once a JVM: one file for its cases. */
+    @TempDir
+    static Path machineDir;
+
     private final List<OtherRun> others = new ArrayList<>();
 
     @AfterEach
     void endOthers() {
         others.forEach(OtherRun::end);
+        // the engine's tests that follow in this JVM read it too (as a JUnit configuration parameter)
+        System.clearProperty("pipeline-harness.host-lock");
     }
 
     @Test
@@ -169,6 +175,38 @@ class HostLockTest {
             first.close();
             assertThat(other.nextLine()).as("given up, though another scenario that runs alone follows").isEqualTo("granted");
         }
+    }
+
+    @Test
+    void testsSharingTheMachineWaitWhileAnotherRunsScenarioRunsAlone() throws Exception {
+        Path file = machineLock();
+        OtherRun alone = started(file, "exclusive", LONG, "granted");
+        List<String> waited = new CopyOnWriteArrayList<>();
+        CompletableFuture<SharedHostTurn> turn = CompletableFuture.supplyAsync(() -> SharedHostTurn.take(waited::add));
+        await().atMost(LONG).until(() -> !waited.isEmpty());
+        assertThat(turn).isNotDone();
+        assertThat(waited.get(0)).contains("another pipeline-harness run on this machine has its turn", file.toString());
+
+        alone.end();
+        try (SharedHostTurn granted = turn.get(LONG.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+            assertThat(granted.missed()).isEmpty();
+        }
+    }
+
+    @Test
+    void aScenarioThatRunsAloneWaitsForTestsSharingTheMachine() throws Exception {
+        Path file = machineLock();
+        SharedHostTurn turn = SharedHostTurn.take(why -> {
+        });
+        OtherRun alone = started(file, "exclusive", LONG, "waiting");
+        turn.close();
+        assertThat(alone.nextLine()).isEqualTo("granted");
+    }
+
+    private static Path machineLock() {
+        Path file = machineDir.resolve("host.lock");
+        System.setProperty("pipeline-harness.host-lock", file.toString());
+        return file;
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pipelineharness.api.DynamoTableSpec;
 import dev.pipelineharness.connect.dynamodb.DynamoDbStreamsSourceTask;
+import dev.pipelineharness.testkit.SharesTheMachine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -31,6 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * out of {@code poll()} as INSERT, MODIFY and tombstone, in order; a new task resumes after the stored offset.
  * The task is driven directly (the Connect worker round trip is the topology's integration test).
  */
+@ExtendWith(SharesTheMachine.class)
 class DynamoDbStreamsConnectorIT {
 
     @TempDir

@@ -8,6 +8,7 @@ import dev.pipelineharness.local.kafka.KafkaRegion;
 import dev.pipelineharness.local.kafka.ProcessRss;
 import dev.pipelineharness.local.process.ChildProcesses;
 import dev.pipelineharness.local.proxy.LinkProxies;
+import dev.pipelineharness.testkit.SharesTheMachine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,9 +34,11 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Two real regions and a real MirrorMaker 2 between them, all child JVMs. */
+@ExtendWith(SharesTheMachine.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MirrorMakerIT {
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.pipelineharness.api.TopicSpec;
 import dev.pipelineharness.local.process.ChildProcesses;
 import dev.pipelineharness.local.proxy.LinkProxies;
+import dev.pipelineharness.testkit.SharesTheMachine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,9 +32,11 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A real KRaft broker in a child JVM, reached only through its link proxies. */
+@ExtendWith(SharesTheMachine.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KafkaRegionIT {
 

@@ -3,6 +3,7 @@ package dev.pipelineharness.local.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipelineharness.api.DynamoTableSpec;
+import dev.pipelineharness.testkit.SharesTheMachine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -19,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.OperationType;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
+@ExtendWith(SharesTheMachine.class)
 class DynamoDbLocalServerIT {
 
     @TempDir

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipelineharness.api.JdbcEndpoint;
 import dev.pipelineharness.local.kafka.SingleKafkaRegion;
 import dev.pipelineharness.local.postgres.PostgresServer;
+import dev.pipelineharness.testkit.SharesTheMachine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Real PostgreSQL, a real KRaft broker and a real distributed Connect worker with Debezium:
@@ -49,6 +51,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * middle, and a connector file with a typo. The connector files are the examples in the test
  * resources, with placeholders filled as the topology fills them.
  */
+@ExtendWith(SharesTheMachine.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PostgresConnectRoundTripIT {

@@ -8,6 +8,7 @@ import dev.pipelineharness.api.PipelineFile;
 import dev.pipelineharness.api.ScenarioDefinitionException;
 import dev.pipelineharness.local.kafka.SingleKafkaRegion;
 import dev.pipelineharness.local.process.ChildProcesses;
+import dev.pipelineharness.testkit.SharesTheMachine;
 import dev.pipelineharness.topology.support.PlaceholderValues;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
@@ -47,6 +49,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * of the same JVM still run before or after it, never beside it (each checks at its end that no
  * child process of its JVM is left).
  */
+@ExtendWith(SharesTheMachine.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FlinkSessionClusterIT {
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pipelineharness.api.JdbcEndpoint;
+import dev.pipelineharness.testkit.SharesTheMachine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,8 +19,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A real PostgreSQL 17: logical WAL, durable commits across SIGKILL, schema helpers. */
+@ExtendWith(SharesTheMachine.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresServerIT {
 
