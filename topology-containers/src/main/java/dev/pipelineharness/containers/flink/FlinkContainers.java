@@ -42,6 +42,9 @@ public final class FlinkContainers {
         properties.put("rest.bind-address", "0.0.0.0");
         properties.put("taskmanager.numberOfTaskSlots", Integer.toString(taskSlots));
         properties.put("parallelism.default", "1");
+        // the REST API caches a job's state for this long (3 s by default): the harness polls it after
+        // each submission and cancellation, so every deploy and undeploy would wait out the cache
+        properties.put("web.refresh-interval", "100 ms");
         // exactly-once sinks publish on checkpoints: every second, kept after cancellation, on the shared mount
         properties.put("execution.checkpointing.interval", "1s");
         properties.put("execution.checkpointing.mode", "EXACTLY_ONCE");
