@@ -365,8 +365,8 @@ public final class EmbeddedDeployment extends NamespacedDeployment implements Mo
             cleanup.attempt(flinkJob::requestCancel);
         }
         ConnectorClient connectors = parts.connect().connectors();
-        for (String name : connectorNames) {
-            cleanup.attempt(() -> connectors.delete(name));
+        if (!connectorNames.isEmpty()) {
+            cleanup.attempt(() -> connectors.deleteAll(connectorNames));
         }
         if (flinkJob != null) {
             cleanup.attempt(flinkJob::close);

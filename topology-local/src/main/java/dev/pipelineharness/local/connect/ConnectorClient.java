@@ -14,10 +14,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -211,7 +216,48 @@ public final class ConnectorClient {
 
     /** Deletes the connector; a connector that does not exist is not an error. */
     public void delete(String name) {
-        HttpResponse<String> response = send("DELETE", "/connectors/" + encode(name), null);
+        deleted(name, send("DELETE", "/connectors/" + encode(name), null));
+    }
+
+    /**
+     * Deletes the connectors, all requests in flight at once: one after another, each waited for the
+     * worker's rebalance the one before had started (0.1 to 1 s each; a pipeline of seven connectors
+     * took about 3 s to undeploy). Every connector is tried; one that could not be deleted does not keep
+     * the others, and the exception names each that failed. A connector that does not exist is not an error.
+     */
+    public void deleteAll(Collection<String> names) {
+        Map<String, CompletableFuture<HttpResponse<String>>> requests = new LinkedHashMap<>();
+        for (String name : names) {
+            requests.put(name, http.sendAsync(request("DELETE", "/connectors/" + encode(name), null),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        List<RuntimeException> failures = new ArrayList<>();
+        requests.forEach((name, response) -> {
+            try {
+                deleted(name, response.get(REQUEST_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failures.add(new IllegalStateException("Interrupted while deleting connector " + name, e));
+            } catch (ExecutionException | TimeoutException e) {
+                Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+                failures.add(new IllegalStateException("Kafka Connect at " + base + " did not answer DELETE of connector "
+                        + name + ": " + cause, cause));
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        });
+        if (failures.size() == 1) {
+            throw failures.get(0);
+        }
+        if (!failures.isEmpty()) {
+            IllegalStateException failure = new IllegalStateException(failures.size() + " of " + names.size()
+                    + " connectors could not be deleted: " + failures.stream().map(Throwable::getMessage).toList());
+            failures.forEach(failure::addSuppressed);
+            throw failure;
+        }
+    }
+
+    private static void deleted(String name, HttpResponse<String> response) {
         if (response.statusCode() != 204 && response.statusCode() != 200 && response.statusCode() != 404) {
             throw new IllegalStateException("Delete of connector " + name + ": HTTP " + response.statusCode() + ": "
                     + connectMessage(response));
@@ -259,18 +305,26 @@ public final class ConnectorClient {
         throw new ConnectorConfigException(source, name, errors);
     }
 
-    private HttpResponse<String> send(String method, String path, Object body) {
+    private HttpRequest request(String method, String path, Object body) {
+        HttpRequest.BodyPublisher publisher;
         try {
-            HttpRequest.BodyPublisher publisher = body == null
+            publisher = body == null
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
-            HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
-                    .timeout(REQUEST_TIMEOUT)
-                    .header("Content-Type", "application/json")
-                    .header("Accept", "application/json")
-                    .method(method, publisher)
-                    .build();
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot write the body of " + method + " " + path + " as JSON", e);
+        }
+        return HttpRequest.newBuilder(base.resolve(path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .method(method, publisher)
+                .build();
+    }
+
+    private HttpResponse<String> send(String method, String path, Object body) {
+        try {
+            return http.send(request(method, path, body), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException("Kafka Connect at " + base + " did not answer " + method + " " + path
                     + ": " + e, e);

@@ -13,6 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,6 +121,46 @@ class ConnectorClientTest {
         assertThatThrownBy(() -> client.awaitRunning("orders-cdc", Duration.ofMillis(500)))
                 .hasMessageContaining("connector orders-cdc and all its tasks to be RUNNING")
                 .hasMessageContaining("orders-cdc RUNNING tasks []");
+    }
+
+    @Test
+    void deletesAllConnectorsWithTheRequestsInFlightTogether() throws IOException {
+        // a Connect that answers each DELETE only once all three have arrived: a client sending them one
+        // after another gets a 500 for the first, after 5 s
+        CountDownLatch inFlight = new CountDownLatch(3);
+        HttpServer together = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        ExecutorService handlers = Executors.newFixedThreadPool(3);
+        together.setExecutor(handlers);
+        together.createContext("/connectors/", exchange -> {
+            inFlight.countDown();
+            boolean allArrived;
+            try {
+                allArrived = inFlight.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                allArrived = false;
+            }
+            String name = exchange.getRequestURI().getPath().substring("/connectors/".length());
+            int status = !allArrived ? 500 : name.equals("broken") ? 409 : name.equals("gone") ? 404 : 204;
+            byte[] body = status == 409 ? "{\"error_code\":409,\"message\":\"rebalance in progress\"}"
+                    .getBytes(StandardCharsets.UTF_8) : new byte[0];
+            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+            if (body.length > 0) {
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
+        together.start();
+        try {
+            ConnectorClient connect = ConnectorClient.forUrl("http://127.0.0.1:" + together.getAddress().getPort());
+
+            // the 409 does not keep the others: only "broken" is named
+            assertThatThrownBy(() -> connect.deleteAll(List.of("orders-cdc", "broken", "gone")))
+                    .hasMessage("Delete of connector broken: HTTP 409: rebalance in progress");
+            assertThat(inFlight.getCount()).isZero();
+        } finally {
+            together.stop(0);
+            handlers.shutdownNow();
+        }
     }
 
     @Test
