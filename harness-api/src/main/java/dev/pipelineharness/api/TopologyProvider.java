@@ -31,5 +31,16 @@ public interface TopologyProvider {
     default void validate(PipelineDefinition pipeline) {
     }
 
+    /**
+     * Whether this topology's components run on this machine (the embedded topology's processes, the
+     * containers topology's Docker engine). Only then do its scenarios take turns with the other
+     * pipeline-harness runs of the machine ({@code pipeline-harness.host-lock}): a fault scenario that
+     * runs alone there would be disturbed by a neighbour's load. A topology that runs elsewhere (the
+     * cloud) or nowhere (a test double) answers false, and its scenarios never wait for a neighbour.
+     */
+    default boolean runsOnThisMachine(TopologySettings settings) {
+        return true;
+    }
+
     Topology create(TopologySettings settings);
 }

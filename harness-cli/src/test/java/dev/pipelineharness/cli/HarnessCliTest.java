@@ -45,9 +45,9 @@ class HarnessCliTest {
         if (!command.equals("list") && !command.equals("validate")) {
             args.addAll(List.of("--report-dir", reportDir.toString()));
         }
-        // the fake topology loads nothing, so its runs take no turn at this machine's host lock: by default a
-        // fake fault scenario would wait (past these tests' 30 s bounds) for real scenarios of the same build
-        args.addAll(List.of("-D", "pipeline-harness.topology=fake", "-D", "pipeline-harness.host-lock=none",
+        // the machine's default host lock: the fake topology does not run on this machine, so these runs
+        // take no turn there, and a fake fault scenario never waits for the real ones of the same build
+        args.addAll(List.of("-D", "pipeline-harness.topology=fake",
                 "-D", "pipeline-harness.check.poll-interval=20ms",
                 "-D", "pipeline-harness.check.confirm=100ms", "-D", "pipeline-harness.reports.dir=target/harness-test"));
         return HarnessCli.execute(args.toArray(String[]::new), context);

@@ -14,12 +14,18 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.in
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import dev.pipelineharness.api.ScenarioSkipped;
+import dev.pipelineharness.engine.execution.HostLockChild;
 import dev.pipelineharness.engine.fakes.FakeEvents;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -263,7 +269,8 @@ class ExecutionTest {
     void aScenarioFaultingSharedComponentsRunsAloneWhileOthersRunInParallel(@TempDir Path dir) {
         Path hostLock = dir.resolve("host.lock");
         EngineExecutionResults results = HarnessKit.engine(Map.of(Constants.PARALLELISM_PROPERTY_NAME, "3",
-                        Constants.HOST_LOCK_PROPERTY_NAME, hostLock.toString()))
+                        Constants.HOST_LOCK_PROPERTY_NAME, hostLock.toString(),
+                        "pipeline-harness.fake.runs-on-this-machine", "true"))
                 .selectors(selectClasspathResource(HarnessKit.BASE + "scenarios/smoke.scenario.yaml"),
                         selectClasspathResource(BEHAVIOUR + "faults.scenario.yaml"),
                         selectClasspathResource(HarnessKit.BASE + "scenarios/slow.scenario.yaml"))
@@ -285,6 +292,39 @@ class ExecutionTest {
                 .filter(entry -> entry.getKey().equals("runs-alone")).map(Map.Entry::getValue))
                 .containsExactly("fault[0] pause east disturbs every scenario on topology 'fake'; alone on this machine"
                         + " too, among pipeline-harness runs (" + hostLock.toAbsolutePath() + ")");
+    }
+
+    @Test
+    void runsOnATopologyThatDoesNotRunOnThisMachineTakeNoTurnThere(@TempDir Path dir) throws Exception {
+        Path hostLock = dir.resolve("host.lock");
+        // another run holds the machine's exclusive turn for longer than this test waits
+        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), HostLockChild.class.getName(), hostLock.toString(),
+                "exclusive", "300000").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try (var lines = new BufferedReader(new InputStreamReader(other.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            assertThat(lines.readLine()).as("the other run's exclusive turn").isEqualTo("granted");
+
+            // the fake topology starts nothing: its scenarios, the one that runs alone too, do not wait
+            CompletableFuture<EngineExecutionResults> run = CompletableFuture
+                    .supplyAsync(() -> HarnessKit.engine(Map.of(Constants.PARALLELISM_PROPERTY_NAME, "2",
+                                    Constants.HOST_LOCK_PROPERTY_NAME, hostLock.toString(),
+                                    Constants.HOST_LOCK_TIMEOUT_PROPERTY_NAME, "5m"))
+                            .selectors(selectClasspathResource(HarnessKit.BASE + "scenarios/smoke.scenario.yaml"),
+                                    selectClasspathResource(BEHAVIOUR + "faults.scenario.yaml"))
+                            .execute());
+            EngineExecutionResults results = run.get(60, TimeUnit.SECONDS);
+
+            results.testEvents().assertStatistics(stats -> stats.failed(0));
+            assertThat(results.allEvents().reportingEntryPublished().stream()
+                    .flatMap(e -> e.getPayload(ReportEntry.class).stream())
+                    .flatMap(entry -> entry.getKeyValuePairs().entrySet().stream())
+                    .filter(entry -> entry.getKey().equals("runs-alone")).map(Map.Entry::getValue))
+                    .containsExactly("fault[0] pause east disturbs every scenario on topology 'fake'");
+        } finally {
+            other.destroy();
+            other.waitFor(10, TimeUnit.SECONDS);
+        }
     }
 
     private static int indexOf(List<String> events, String scenario, String prefix) {

@@ -27,6 +27,12 @@ public final class CloudTopologyProvider implements TopologyProvider {
         return NAME;
     }
 
+    /** Its load is in Confluent Cloud and AWS: a cloud run never waits for a local run's fault scenario. */
+    @Override
+    public boolean runsOnThisMachine(TopologySettings settings) {
+        return false;
+    }
+
     @Override
     public Optional<String> unavailableReason(TopologySettings settings) {
         return unavailableReason(CloudConfig.from(settings));

@@ -299,7 +299,8 @@ final class HostLock implements AutoCloseable {
         };
     }
 
-    private static Turn none() {
+    /** A turn for a scenario that needs none (its topology does not run on this machine): granted, saying nothing. */
+    static Turn none() {
         return new Turn() {
             @Override
             public Optional<String> missed() {

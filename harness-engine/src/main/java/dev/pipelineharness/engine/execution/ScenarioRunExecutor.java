@@ -162,8 +162,8 @@ public final class ScenarioRunExecutor {
         // other way round (HostLock); the turn passes on to this run's next scenario that runs alone, if
         // one is still to start (they start first), so the other run waits once for all of them
         Consumer<String> waiting = why -> out.println("pipeline-harness: " + scenario.getDisplayName() + " waits: " + why);
-        try (HostLock.Turn turn = alone.isPresent()
-                ? hostLock.exclusive(waiting, () -> aloneToStart.get() > 0 && !interrupted)
+        try (HostLock.Turn turn = !takesTurns(scenario, topologies) ? HostLock.none()
+                : alone.isPresent() ? hostLock.exclusive(waiting, () -> aloneToStart.get() > 0 && !interrupted)
                 : hostLock.shared(waiting)) {
             if (Thread.currentThread().isInterrupted()) {
                 // interrupted while it waited for its turn
@@ -177,6 +177,15 @@ public final class ScenarioRunExecutor {
                     events, index, aloneHere).execute();
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** A scenario whose topology is unknown takes its turn: its own execution reports the problem. */
+    private static boolean takesTurns(ScenarioDescriptor scenario, Topologies topologies) {
+        try {
+            return topologies.takesTurnsOnThisMachine(scenario.definition().topology());
+        } catch (RuntimeException e) {
+            return true;
         }
     }
 

@@ -31,6 +31,7 @@ final class Topologies implements AutoCloseable {
 
     private static final class Entry {
         Optional<String> unavailableReason = Optional.empty();
+        Boolean runsOnThisMachine;
         Topology topology;
         boolean started;
         /** Started by an earlier run of this JVM and kept ({@link JvmTopologies}). */
@@ -48,6 +49,21 @@ final class Topologies implements AutoCloseable {
     private TopologySettings settings() {
         return new TopologySettings(configuration.reportsDirectory().toAbsolutePath(), configuration.keepFiles(),
                 configuration.topologyStartTimeout(), configuration.all());
+    }
+
+    /**
+     * Whether scenarios on this topology take turns at the machine's host lock: it runs on this machine
+     * (its provider says so) and is available here (a skipped scenario loads nothing); asks once.
+     */
+    synchronized boolean takesTurnsOnThisMachine(String name) {
+        Entry entry = entry(name);
+        if (entry.unavailableReason.isPresent()) {
+            return false;
+        }
+        if (entry.runsOnThisMachine == null) {
+            entry.runsOnThisMachine = provider(name).runsOnThisMachine(settings());
+        }
+        return entry.runsOnThisMachine;
     }
 
     /** Why the topology cannot run here, or empty; asks its provider once. */

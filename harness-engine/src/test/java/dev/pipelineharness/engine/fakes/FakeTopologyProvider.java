@@ -29,6 +29,15 @@ public class FakeTopologyProvider implements TopologyProvider {
         return "fake";
     }
 
+    /**
+     * It starts nothing, so its runs load nothing and take no turns at the host lock, unless
+     * {@code pipeline-harness.fake.runs-on-this-machine=true} (for the tests of those turns).
+     */
+    @Override
+    public boolean runsOnThisMachine(TopologySettings settings) {
+        return settings.get("pipeline-harness.fake.runs-on-this-machine").map(Boolean::parseBoolean).orElse(false);
+    }
+
     @Override
     public Topology create(TopologySettings settings) {
         FakeEvents.record("create " + name());

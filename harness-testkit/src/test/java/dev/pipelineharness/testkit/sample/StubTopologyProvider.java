@@ -18,6 +18,12 @@ public final class StubTopologyProvider implements TopologyProvider {
         return "stub";
     }
 
+    /** It starts nothing: its runs take no turns at the machine's host lock. */
+    @Override
+    public boolean runsOnThisMachine(TopologySettings settings) {
+        return false;
+    }
+
     @Override
     public Topology create(TopologySettings settings) {
         return new Topology() {
