@@ -365,9 +365,7 @@ public final class EmbeddedDeployment extends NamespacedDeployment implements Mo
             cleanup.attempt(flinkJob::requestCancel);
         }
         ConnectorClient connectors = parts.connect().connectors();
-        if (!connectorNames.isEmpty()) {
-            cleanup.attempt(() -> connectors.deleteAll(connectorNames));
-        }
+        cleanup.attempt(() -> connectors.deleteAll(connectorNames));
         if (flinkJob != null) {
             cleanup.attempt(flinkJob::close);
         }

@@ -31,7 +31,7 @@ final class Topologies implements AutoCloseable {
 
     private static final class Entry {
         Optional<String> unavailableReason = Optional.empty();
-        Boolean runsOnThisMachine;
+        boolean runsOnThisMachine;
         Topology topology;
         boolean started;
         /** Started by an earlier run of this JVM and kept ({@link JvmTopologies}). */
@@ -57,13 +57,7 @@ final class Topologies implements AutoCloseable {
      */
     synchronized boolean takesTurnsOnThisMachine(String name) {
         Entry entry = entry(name);
-        if (entry.unavailableReason.isPresent()) {
-            return false;
-        }
-        if (entry.runsOnThisMachine == null) {
-            entry.runsOnThisMachine = provider(name).runsOnThisMachine(settings());
-        }
-        return entry.runsOnThisMachine;
+        return entry.unavailableReason.isEmpty() && entry.runsOnThisMachine;
     }
 
     /** Why the topology cannot run here, or empty; asks its provider once. */
@@ -144,6 +138,7 @@ final class Topologies implements AutoCloseable {
         return entries.computeIfAbsent(name, key -> {
             Entry entry = new Entry();
             entry.unavailableReason = provider(key).unavailableReason(settings());
+            entry.runsOnThisMachine = provider(key).runsOnThisMachine(settings());
             return entry;
         });
     }
