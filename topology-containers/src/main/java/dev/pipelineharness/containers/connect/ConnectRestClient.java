@@ -44,7 +44,7 @@ public final class ConnectRestClient {
             JsonNode status = JSON.readTree(response.body());
             for (JsonNode task : status.path("tasks")) {
                 if ("FAILED".equals(task.path("state").asText())) {
-                    throw new IllegalStateException("task " + task.path("id").asText() + " of connector " + name
+                    throw new BoundedWait.NeverReadyException("task " + task.path("id").asText() + " of connector " + name
                             + " FAILED: " + firstLine(task.path("trace").asText()));
                 }
             }

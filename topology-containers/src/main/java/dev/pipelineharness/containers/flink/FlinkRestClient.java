@@ -28,7 +28,7 @@ public final class FlinkRestClient {
         JsonNode job = JSON.readTree(response.body());
         String state = job.path("state").asText();
         if ("FAILED".equals(state)) {
-            throw new IllegalStateException("Flink job " + jobId + " FAILED");
+            throw new BoundedWait.NeverReadyException("Flink job " + jobId + " FAILED");
         }
         boolean running = "RUNNING".equals(state) && job.path("vertices").size() > 0;
         for (JsonNode vertex : job.path("vertices")) {

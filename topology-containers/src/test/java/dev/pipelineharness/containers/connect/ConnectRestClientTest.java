@@ -75,8 +75,10 @@ class ConnectRestClientTest {
                 "{\"name\":\"r1_s1_cdc\",\"connector\":{\"state\":\"RUNNING\"},\"tasks\":[{\"id\":0,\"state\":\"FAILED\","
                         + "\"trace\":\"org.postgresql.util.PSQLException: Connection refused\\n\\tat ...\"}]}");
 
-        assertThatThrownBy(() -> client.awaitRunning("r1_s1_cdc", Duration.ofMillis(500)))
-                .hasMessageContaining("FAILED: org.postgresql.util.PSQLException: Connection refused");
+        assertThatThrownBy(() -> client.awaitRunning("r1_s1_cdc", Duration.ofSeconds(30)))
+                .hasMessage("task 0 of connector r1_s1_cdc FAILED: org.postgresql.util.PSQLException: Connection refused");
+        // the first FAILED status ends the wait: it does not poll on until its time is up
+        assertThat(connect.requests).containsExactly("GET /connectors/r1_s1_cdc/status");
     }
 
     @Test

@@ -47,6 +47,15 @@ class FlinkRestClientTest {
     }
 
     @Test
+    void aFailedJobEndsTheWaitAtOnce() {
+        flink.answer("GET /jobs/" + JOB, 200, "{\"jid\":\"" + JOB + "\",\"state\":\"FAILED\",\"vertices\":[]}");
+
+        assertThatThrownBy(() -> client.awaitRunning(JOB, Duration.ofSeconds(30)))
+                .hasMessage("Flink job " + JOB + " FAILED");
+        assertThat(flink.requests).containsExactly("GET /jobs/" + JOB);
+    }
+
+    @Test
     void cancellingWaitsUntilFlinkSaysTheJobIsCancelled() throws Exception {
         flink.answer("PATCH /jobs/" + JOB + "?mode=cancel", 202, "{}")
                 .answer("GET /jobs/" + JOB, 200, "{\"jid\":\"" + JOB + "\",\"state\":\"CANCELED\",\"vertices\":[]}");

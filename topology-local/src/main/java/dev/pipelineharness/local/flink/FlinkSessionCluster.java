@@ -71,7 +71,7 @@ public final class FlinkSessionCluster implements AutoCloseable {
             BoundedWait.until("the Flink session cluster to run its warm-up job", timeout, process, () -> {
                 Optional<RunnerStatus> status = RunnerStatus.read(statusFile);
                 if (status.isPresent() && status.get().isError()) {
-                    throw new IllegalStateException("the Flink session did not start: " + status.get().get("message"));
+                    throw new BoundedWait.NeverReadyException("the Flink session did not start: " + status.get().get("message"));
                 }
                 return status.isPresent() && status.get().phase().equals("READY");
             });

@@ -19,7 +19,8 @@ public final class BoundedWait {
     /**
      * @param what    what is awaited, as a person would say it: "kafka east to answer a metadata request"
      * @param process the process whose death ends the wait early and whose log tail goes into the error; may be null
-     * @param probe   returns true once ready; an exception counts as "not yet" and is kept for the message
+     * @param probe   returns true once ready; an exception counts as "not yet" and is kept for the message,
+     *                except a {@link NeverReadyException}, which ends the wait at once
      */
     public static void until(String what, Duration timeout, WatchedProcess process, Callable<Boolean> probe) {
         AtomicReference<Throwable> lastError = new AtomicReference<>();
@@ -34,6 +35,8 @@ public final class BoundedWait {
                         }
                         try {
                             return probe.call();
+                        } catch (NeverReadyException e) {
+                            throw e;
                         } catch (Exception e) {
                             lastError.set(e);
                             return false;
@@ -58,6 +61,19 @@ public final class BoundedWait {
                     .append(System.lineSeparator()).append(process.logTail(30));
         }
         return message.toString();
+    }
+
+    /**
+     * Thrown by a probe that saw the awaited state can no longer come (a task or a job FAILED): the wait
+     * ends at once with this message, instead of running out its time and ending on whatever the last
+     * poll saw, which may be only the interrupt of the poll cut off at the deadline.
+     */
+    public static final class NeverReadyException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        public NeverReadyException(String message) {
+            super(message);
+        }
     }
 
     private static final class ProcessDiedException extends RuntimeException {
