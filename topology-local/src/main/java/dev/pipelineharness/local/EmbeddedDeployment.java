@@ -365,7 +365,11 @@ public final class EmbeddedDeployment extends NamespacedDeployment implements Mo
             cleanup.attempt(flinkJob::requestCancel);
         }
         ConnectorClient connectors = parts.connect().connectors();
-        cleanup.attempt(() -> connectors.deleteAll(connectorNames));
+        List<ConnectorClient.PendingDelete> deletes = new ArrayList<>();
+        for (String name : connectorNames) {
+            cleanup.attempt(() -> deletes.add(connectors.startDelete(name)));
+        }
+        deletes.forEach(delete -> cleanup.attempt(delete::await));
         if (flinkJob != null) {
             cleanup.attempt(flinkJob::close);
         }

@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -153,9 +154,12 @@ class ConnectorClientTest {
         try {
             ConnectorClient connect = ConnectorClient.forUrl("http://127.0.0.1:" + together.getAddress().getPort());
 
-            // the 409 does not keep the others: only "broken" is named
-            assertThatThrownBy(() -> connect.deleteAll(List.of("orders-cdc", "broken", "gone")))
-                    .hasMessage("Delete of connector broken: HTTP 409: rebalance in progress");
+            List<ConnectorClient.PendingDelete> deletes = Stream.of("orders-cdc", "broken", "gone")
+                    .map(connect::startDelete).toList();
+
+            deletes.get(0).await();
+            assertThatThrownBy(deletes.get(1)::await).hasMessage("Delete of connector broken: HTTP 409: rebalance in progress");
+            deletes.get(2).await();
             assertThat(inFlight.getCount()).isZero();
         } finally {
             together.stop(0);
