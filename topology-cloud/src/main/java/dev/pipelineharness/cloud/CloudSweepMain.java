@@ -3,8 +3,8 @@ package dev.pipelineharness.cloud;
 import dev.pipelineharness.cloud.config.CloudConfig;
 import dev.pipelineharness.cloud.config.CloudKeys;
 import dev.pipelineharness.cloud.http.CloudApiException;
-import dev.pipelineharness.cloud.http.CloudWait;
 import dev.pipelineharness.cloud.sweep.CloudSweep;
+import dev.pipelineharness.topology.support.ReadableDuration;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,7 +84,7 @@ public final class CloudSweepMain {
             result.failed().forEach(item -> err.println("could not remove " + item));
             out.println("cloud sweep: " + result.removed().size() + " " + verb + ", " + result.failed().size()
                     + " failed; only names with the harness prefix from runs older than "
-                    + CloudWait.readable(olderThan) + " were considered, nothing else is ever touched");
+                    + ReadableDuration.of(olderThan) + " were considered, nothing else is ever touched");
             if (plan) {
                 out.println("cloud sweep: plan mode, nothing was deleted; the calls it would make:");
                 clients.log().calls().forEach(call -> out.println(call.line()));

@@ -1,5 +1,6 @@
 package dev.pipelineharness.cloud.http;
 
+import dev.pipelineharness.topology.support.ReadableDuration;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,19 +34,8 @@ public final class CloudWait {
             return last.get();
         } catch (ConditionTimeoutException e) {
             T seen = last.get();
-            throw new IllegalStateException("Timed out after " + readable(timeout) + " waiting for " + what
+            throw new IllegalStateException("Timed out after " + ReadableDuration.of(timeout) + " waiting for " + what
                     + "; last seen: " + (seen == null ? "no answer" : describe.apply(seen)), e);
         }
-    }
-
-    /** {@code 300 ms}, {@code 20 s}, {@code 5 min}: as a person reads a bound. */
-    public static String readable(Duration duration) {
-        if (duration.toMillis() < 1000) {
-            return duration.toMillis() + " ms";
-        }
-        if (duration.toSeconds() < 120) {
-            return duration.toSeconds() + " s";
-        }
-        return duration.toMinutes() + " min";
     }
 }

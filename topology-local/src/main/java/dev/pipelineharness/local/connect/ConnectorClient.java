@@ -215,7 +215,7 @@ public final class ConnectorClient {
 
     /** Deletes the connector; a connector that does not exist is not an error. */
     public void delete(String name) {
-        deleted(name, send("DELETE", "/connectors/" + encode(name), null));
+        startDelete(name).await();
     }
 
     /**

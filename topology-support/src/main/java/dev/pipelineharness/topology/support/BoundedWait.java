@@ -46,17 +46,13 @@ public final class BoundedWait {
                     });
         } catch (ConditionTimeoutException e) {
             // the clock time, to hold against the timestamps of the component's log tail below
-            throw new IllegalStateException(message("Timed out after " + readable(timeout) + " (gave up at "
+            throw new IllegalStateException(message("Timed out after " + ReadableDuration.of(timeout) + " (gave up at "
                     + LocalTime.now().truncatedTo(ChronoUnit.MILLIS) + ") waiting for " + what,
                     lastError.get(), process), lastError.get());
         } catch (ProcessDiedException e) {
             throw new IllegalStateException(message("While waiting for " + what + ", " + process
                     + " exited with code " + process.exitValue(), lastError.get(), process), lastError.get());
         }
-    }
-
-    private static String readable(Duration timeout) {
-        return timeout.compareTo(Duration.ofSeconds(10)) < 0 ? timeout.toMillis() + " ms" : timeout.toSeconds() + " s";
     }
 
     private static String message(String headline, Throwable lastError, WatchedProcess process) {
