@@ -3,6 +3,7 @@ package dev.pipelineharness.local.proxy;
 import dev.pipelineharness.local.process.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntSupplier;
+import org.netcrusher.NetCrusherException;
 import org.netcrusher.core.reactor.NioReactor;
 
 /**
@@ -17,6 +20,8 @@ import org.netcrusher.core.reactor.NioReactor;
  * thread for all links). Closing it closes every proxy.
  */
 public final class LinkProxies implements AutoCloseable {
+
+    private static final int BIND_ATTEMPTS = 5;
 
     private final NioReactor reactor;
     private final Map<String, LinkProxy> proxies = Collections.synchronizedMap(new LinkedHashMap<>());
@@ -34,9 +39,34 @@ public final class LinkProxies implements AutoCloseable {
         }
     }
 
-    /** A proxy on a free loopback port forwarding to {@code target}. */
+    /**
+     * A proxy on a free loopback port forwarding to {@code target}. The proxy binds the port itself, so
+     * a port taken between the pick and the bind (by a process outside the port reservations) costs
+     * another pick, not the topology's start.
+     */
     public LinkProxy create(String name, InetSocketAddress target) {
-        return create(name, FreePorts.pick(), target);
+        return create(name, FreePorts::pick, target);
+    }
+
+    LinkProxy create(String name, IntSupplier freePorts, InetSocketAddress target) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return create(name, freePorts.getAsInt(), target);
+            } catch (NetCrusherException e) {
+                if (attempt == BIND_ATTEMPTS || !causedByBind(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean causedByBind(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
