@@ -2,7 +2,9 @@ package dev.pipelineharness.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pipelineharness.engine.Constants;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -17,8 +19,8 @@ class MutantsIT {
 
     @BeforeAll
     static void runMutants() {
-        // on a topology of its own, in its own Failsafe JVM, while ScenarioSuiteIT runs in another
-        verdicts = MutantVerdicts.run(Mutant.all());
+        // on the topology ScenarioSuiteIT started before it in this Failsafe JVM, and kept for the JVM
+        verdicts = MutantVerdicts.run(Mutant.all(), Map.of(Constants.TOPOLOGY_KEEP_FOR_JVM_PROPERTY_NAME, "true"));
         // what caught each mutant, and when its check settled: readable in the build's output
         verdicts.forEach(verdict -> verdict.caughtBy().forEach(line ->
                 System.out.println("mutant " + verdict.mutant().name() + " caught by " + line)));
