@@ -19,7 +19,7 @@ class MutantsIT {
 
     @BeforeAll
     static void runMutants() {
-        // on the topology ScenarioSuiteIT started before it in this Failsafe JVM, and kept for the JVM
+        // the topology is kept for the JVM: ScenarioSuiteIT, which runs after this class in the same Failsafe JVM, uses it too
         verdicts = MutantVerdicts.run(Mutant.all(), Map.of(Constants.TOPOLOGY_KEEP_FOR_JVM_PROPERTY_NAME, "true"));
         // what caught each mutant, and when its check settled: readable in the build's output
         verdicts.forEach(verdict -> verdict.caughtBy().forEach(line ->
