@@ -10,6 +10,7 @@ import dev.pipelineharness.api.PipelineFile;
 import dev.pipelineharness.api.Secret;
 import dev.pipelineharness.api.Verdict;
 import dev.pipelineharness.testkit.Providers;
+import dev.pipelineharness.testkit.SharesTheMachine;
 import dev.pipelineharness.testkit.StubDeployment;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The expectations on a real PostgreSQL: records generators write customers and orders, a stand-in
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * on it, then each goes red when a result row is changed behind its back; a broken oracle query is
  * reported with the scenario line it is on.
  */
+@ExtendWith(SharesTheMachine.class)
 class ExpectationsPostgresIT {
 
     private static final String SCHEMA = "r1_test";

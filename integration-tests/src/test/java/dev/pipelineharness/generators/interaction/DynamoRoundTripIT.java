@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipelineharness.api.DynamoDbEndpoint;
 import dev.pipelineharness.api.GeneratorProvider;
+import dev.pipelineharness.testkit.SharesTheMachine;
 import dev.pipelineharness.testkit.StubDeployment;
 import dev.pipelineharness.testkit.TestParams;
 import java.util.HashSet;
@@ -13,6 +14,7 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -29,6 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
  * The interactions generator against DynamoDB Local (child JVM): batch and single writes land as
  * the items docs/pipelines.md describes, exactly the ones the scenario store recorded.
  */
+@ExtendWith(SharesTheMachine.class)
 class DynamoRoundTripIT {
 
     private static DynamoDbLocal server;

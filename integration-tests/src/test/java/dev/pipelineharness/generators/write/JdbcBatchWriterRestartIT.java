@@ -7,6 +7,7 @@ import dev.pipelineharness.generators.Pacer;
 import dev.pipelineharness.generators.Pacing;
 import dev.pipelineharness.generators.RowChange;
 import dev.pipelineharness.local.postgres.PostgresServer;
+import dev.pipelineharness.testkit.SharesTheMachine;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,9 +22,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A surviving writer keeps every commit exactly once across a real PostgreSQL restart in its middle. */
+@ExtendWith(SharesTheMachine.class)
 class JdbcBatchWriterRestartIT {
 
     @Test

@@ -9,6 +9,7 @@ import dev.pipelineharness.api.JdbcEndpoint;
 import dev.pipelineharness.api.Secret;
 import dev.pipelineharness.api.Verdict;
 import dev.pipelineharness.generators.GeneratedRowChanges;
+import dev.pipelineharness.testkit.SharesTheMachine;
 import dev.pipelineharness.testkit.StubDeployment;
 import dev.pipelineharness.testkit.TestParams;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -18,12 +19,14 @@ import java.util.ServiceLoader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The PostgreSQL path on a real server: the entity-changes and reference-data generators write
  * through JDBC batches into the tables of docs/pipelines.md, and table-matches reads them back and
  * agrees with the oracle, then goes red when a row is changed behind its back.
  */
+@ExtendWith(SharesTheMachine.class)
 class PostgresRoundTripIT {
 
     private static final String SCHEMA = "r1_test";

@@ -8,12 +8,13 @@ import dev.pipelineharness.api.CheckProvider;
 import dev.pipelineharness.api.GeneratorProvider;
 import dev.pipelineharness.api.TopicSpec;
 import dev.pipelineharness.api.Verdict;
+import dev.pipelineharness.checks.reference.RoutingOracle;
 import dev.pipelineharness.generators.business.GeneratedBusinessEvents;
 import dev.pipelineharness.ledger.Ledger;
 import dev.pipelineharness.local.kafka.KafkaLink;
 import dev.pipelineharness.local.kafka.KafkaRegion;
 import dev.pipelineharness.local.proxy.LinkProxies;
-import dev.pipelineharness.checks.reference.RoutingOracle;
+import dev.pipelineharness.testkit.SharesTheMachine;
 import dev.pipelineharness.testkit.StubDeployment;
 import dev.pipelineharness.testkit.TestParams;
 import java.nio.file.Files;
@@ -29,6 +30,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The Kafka path on a real KRaft broker (child JVM): the business-events generator produces with
@@ -36,6 +38,7 @@ import org.junit.jupiter.api.Test;
  * filtered topics read_committed: routed is green for cars and services and red for loans naming the
  * dropped event; no-loss names the lost ledger entry and the hop that lost it; no-duplicates stays green.
  */
+@ExtendWith(SharesTheMachine.class)
 class KafkaRoundTripIT {
 
     private static LinkProxies proxies;

@@ -9,6 +9,7 @@ import dev.pipelineharness.generators.interaction.DynamoDbLocal;
 import dev.pipelineharness.generators.interaction.DynamoWriter;
 import dev.pipelineharness.ledger.Ledger;
 import dev.pipelineharness.testkit.Providers;
+import dev.pipelineharness.testkit.SharesTheMachine;
 import dev.pipelineharness.testkit.StubDeployment;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -17,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -30,6 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * item with the table's key attributes in their declared types, the same rows the scenario store
  * recorded, each acknowledged in the ledger once its batch was accepted.
  */
+@ExtendWith(SharesTheMachine.class)
 class DynamoRecordsIT {
 
     private static final DefinitionContext PERSONALIZATION = DefinitionContext.of(new PipelineDefinition("p", Path.of("."),
