@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipelineharness.api.DynamoDbEndpoint;
 import dev.pipelineharness.api.GeneratorProvider;
+import dev.pipelineharness.local.dynamodb.DynamoDbLocalServer;
 import dev.pipelineharness.testkit.SharesTheMachine;
 import dev.pipelineharness.testkit.StubDeployment;
 import dev.pipelineharness.testkit.TestParams;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +37,13 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 @ExtendWith(SharesTheMachine.class)
 class DynamoRoundTripIT {
 
-    private static DynamoDbLocal server;
+    private static DynamoDbLocalServer server;
     private static DynamoDbEndpoint endpoint;
 
     @BeforeAll
     static void startDynamoDbLocal() throws Exception {
-        server = DynamoDbLocal.start("it-dynamodb");
+        Path work = Path.of("target", "it-dynamodb").toAbsolutePath();
+        server = DynamoDbLocalServer.start(work, work.resolve("dynamodb.log"), Duration.ofSeconds(60));
         endpoint = server.endpoint();
     }
 

@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pipelineharness.api.DefinitionContext;
 import dev.pipelineharness.api.DynamoTableSpec;
 import dev.pipelineharness.api.PipelineDefinition;
-import dev.pipelineharness.generators.interaction.DynamoDbLocal;
 import dev.pipelineharness.generators.interaction.DynamoWriter;
 import dev.pipelineharness.ledger.Ledger;
+import dev.pipelineharness.local.dynamodb.DynamoDbLocalServer;
 import dev.pipelineharness.testkit.Providers;
 import dev.pipelineharness.testkit.SharesTheMachine;
 import dev.pipelineharness.testkit.StubDeployment;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +41,12 @@ class DynamoRecordsIT {
             List.of(new DynamoTableSpec("events", "user_id", "S", "timestamp", "N", "NEW_IMAGE")),
             List.of(), List.of(), List.of()), Path.of("."));
 
-    private static DynamoDbLocal server;
+    private static DynamoDbLocalServer server;
 
     @BeforeAll
     static void startDynamoDbLocal() throws Exception {
-        server = DynamoDbLocal.start("it-dynamodb-records");
+        Path work = Path.of("target", "it-dynamodb-records").toAbsolutePath();
+        server = DynamoDbLocalServer.start(work, work.resolve("dynamodb.log"), Duration.ofSeconds(60));
     }
 
     @AfterAll
