@@ -97,7 +97,7 @@ class InterruptedFaultRunIT {
                 .filter(entry -> !entry.contains("test-classes") && !entry.endsWith("-tests.jar"))
                 .collect(Collectors.joining(File.pathSeparator));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dorg.slf4j.simpleLogger.log.org.netcrusher=off",
+                "-XX:TieredStopAtLevel=1", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dorg.slf4j.simpleLogger.log.org.netcrusher=off",
                 "-cp", classpath, HarnessCli.class.getName(), "run", SCENARIO, "--report-dir", reports.toString()));
         return command;
     }
