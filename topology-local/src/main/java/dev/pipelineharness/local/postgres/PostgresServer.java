@@ -24,11 +24,10 @@ import java.util.regex.Pattern;
 /**
  * A real PostgreSQL 17 server (zonky's embedded binaries) configured for Debezium: logical WAL,
  * enough replication slots for one connector per scenario, and durable commits, listening on the
- * loopback interface on an ephemeral port. Everything it writes stays under its work directory:
- * {@code binaries/} (PostgreSQL unpacked once and a cleanly shut down cluster made by initdb once,
- * both reused by later starts; or a folder of the caller's choosing),
+ * loopback interface on an ephemeral port. What a server writes stays under its work directory:
  * {@code zonky/} (zonky's scratch folder) and {@code data/} (created afresh by {@link #start},
- * kept by {@link #restart}).
+ * kept by {@link #restart}). What every server reads, PostgreSQL unpacked and a cleanly shut down
+ * cluster made by initdb to copy, is prepared once per machine ({@link PostgresBinaries}).
  *
  * <p>As root, zonky runs initdb, pg_ctl and postgres inside {@code unshare -U}, which PostgreSQL
  * accepts (it refuses to run as uid 0 otherwise).
@@ -47,6 +46,8 @@ public final class PostgresServer implements AutoCloseable {
     private static final Object ZONKY_BUILDER_LOCK = new Object();
     /** zonky's lock file in a data directory; a copied template must not carry it. */
     private static final String ZONKY_LOCK_FILE = "epg-lock";
+    /** A clean cluster made by initdb, beside the binaries, that each server's data directory starts as. */
+    private static final String CLUSTER_TEMPLATE = "cluster-template-pg17";
     /**
      * How long a restart's fast shutdown may wait for replication clients before it turns immediate:
      * Debezium confirmed within 5 s here; one that never does must not hold a restart for ever.
@@ -85,20 +86,22 @@ public final class PostgresServer implements AutoCloseable {
      * @param logFile where initdb, pg_ctl and the server write (appended)
      */
     public static PostgresServer start(Path workDir, Path logFile, Duration timeout) {
-        return start(workDir, workDir.resolve("binaries"), logFile, timeout);
+        return start(workDir, PostgresBinaries.machineCache(), logFile, timeout);
     }
 
     /**
-     * As {@link #start(Path, Path, Duration)}, with the PostgreSQL binaries unpacked in (or reused
-     * from) {@code binariesDir}: a folder that outlives the run (under {@code target/}, say) saves
-     * the first start's unpacking (5-8 s) on every later run.
+     * As {@link #start(Path, Path, Duration)}, with the PostgreSQL binaries prepared in (or reused
+     * from) a folder under {@code binariesRoot} rather than the machine's cache.
      */
-    public static PostgresServer start(Path workDir, Path binariesDir, Path logFile, Duration timeout) {
-        PostgresServer server = new PostgresServer(workDir.toAbsolutePath(), binariesDir.toAbsolutePath(),
-                logFile.toAbsolutePath(), FreePorts.pick(), Secret.of(randomPassword()));
+    public static PostgresServer start(Path workDir, Path binariesRoot, Path logFile, Duration timeout) {
+        Path absoluteLog = logFile.toAbsolutePath();
+        Path binaries = PostgresBinaries.ready(binariesRoot.toAbsolutePath(), timeout,
+                folder -> makeClusterTemplate(folder, workDir.toAbsolutePath(), absoluteLog, timeout));
+        PostgresServer server = new PostgresServer(workDir.toAbsolutePath(), binaries, absoluteLog,
+                FreePorts.pick(), Secret.of(randomPassword()));
         try {
             Directories.deleteRecursively(server.dataDir, "the old PostgreSQL data directory");
-            server.copyClusterTemplate(timeout);
+            server.copyClusterTemplate();
             server.launch(timeout);
             server.reaper = PostmasterReaper.start(server.dataDir, server.workDir, server.logFile);
             server.setPassword();
@@ -231,6 +234,11 @@ public final class PostgresServer implements AutoCloseable {
 
     /** zonky: initdb if {@code data} has no cluster yet, then pg_ctl start; returns once SELECT 1 works. */
     private EmbeddedPostgres startZonky(Path data, int serverPort, Duration timeout) throws IOException {
+        return startZonky(binariesDir, workDir, logFile, data, serverPort, timeout);
+    }
+
+    private static EmbeddedPostgres startZonky(Path binariesDir, Path workDir, Path logFile, Path data, int serverPort,
+            Duration timeout) throws IOException {
         Files.createDirectories(workDir);
         Files.createDirectories(logFile.getParent());
         EmbeddedPostgres.Builder builder = newBuilder(workDir.resolve("zonky"));
@@ -246,23 +254,24 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     /**
-     * Fills the empty data directory with a copy of a freshly initialised cluster kept beside the
-     * binaries, made once by initdb and a clean shutdown. initdb takes 3-8 s on a busy machine (it
-     * fsyncs every file); the copy takes a fraction of a second.
+     * Prepares a binaries folder ({@link PostgresBinaries}): zonky unpacks PostgreSQL into it on the way
+     * to initdb and a first start of a new cluster, which is shut down cleanly and kept as the template
+     * every server's data directory is copied from.
      */
-    private void copyClusterTemplate(Duration timeout) {
-        Path template = binariesDir.resolve("cluster-template-pg17");
+    private static void makeClusterTemplate(Path folder, Path workDir, Path logFile, Duration timeout) throws IOException {
+        Path template = folder.resolve(CLUSTER_TEMPLATE);
+        startZonky(folder, workDir, logFile, template, FreePorts.pick(), timeout).close();
+        Files.deleteIfExists(template.resolve(ZONKY_LOCK_FILE));
+    }
+
+    /**
+     * Fills the empty data directory with a copy of the freshly initialised cluster kept beside the
+     * binaries. initdb takes 3-8 s on a busy machine (it fsyncs every file); the copy takes a fraction
+     * of a second.
+     */
+    private void copyClusterTemplate() {
+        Path template = binariesDir.resolve(CLUSTER_TEMPLATE);
         try {
-            if (!Files.exists(template.resolve("PG_VERSION"))) {
-                Path building = binariesDir.resolve("cluster-template-building-" + java.util.UUID.randomUUID());
-                startZonky(building, FreePorts.pick(), timeout).close();
-                Files.deleteIfExists(building.resolve(ZONKY_LOCK_FILE));
-                try {
-                    Files.move(building, template, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
-                    Directories.deleteRecursively(building, "a PostgreSQL cluster under construction"); // another server made it first
-                }
-            }
             copyRecursively(template, dataDir);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot prepare the PostgreSQL data directory " + dataDir + " from "

@@ -73,7 +73,6 @@ class PostgresConnectRoundTripIT {
         CompletableFuture<PostgresServer> pg = CompletableFuture.supplyAsync(() -> {
             long started = System.nanoTime();
             PostgresServer server = PostgresServer.start(workDir.resolve("postgres"),
-                    Path.of("target", "it-work", "postgres-binaries").toAbsolutePath(),
                     workDir.resolve("logs/postgres.log"), START);
             bench("postgres.start.seconds", seconds(started));
             return server;

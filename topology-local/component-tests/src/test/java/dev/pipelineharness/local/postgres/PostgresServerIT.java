@@ -59,7 +59,10 @@ class PostgresServerIT {
         assertThat(endpoint.toString()).doesNotContain(endpoint.password().reveal());
         assertThat(ProcessHandle.of(server.pid())).hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
         assertThat(Files.list(workDir).map(p -> p.getFileName().toString()).toList())
-                .contains("data", "binaries", "postgres.log");
+                .contains("data", "postgres.log");
+        // the binaries and the cluster the data directory was copied from: prepared once per machine
+        assertThat(PostgresBinaries.machineCache().resolve(PostgresBinaries.folderName()).resolve("cluster-template-pg17"))
+                .isDirectoryContaining(path -> path.getFileName().toString().equals("PG_VERSION"));
     }
 
     @Test
@@ -94,8 +97,7 @@ class PostgresServerIT {
     @Test
     void postgresDoesNotOutliveAHarnessKilledWithSigkill() throws Exception {
         Path otherDir = workDir.resolveSibling("postgres-server-it-reaper");
-        try (PostgresServer other = PostgresServer.start(otherDir, workDir.resolve("binaries"),
-                otherDir.resolve("postgres.log"), TIMEOUT)) {
+        try (PostgresServer other = PostgresServer.start(otherDir, otherDir.resolve("postgres.log"), TIMEOUT)) {
             Process standInHarness = new ProcessBuilder("sleep", "120").start();
             try (var reaper = PostmasterReaper.start(standInHarness.pid(), other.dataDirectory(), otherDir,
                     otherDir.resolve("reaper.log"))) {
