@@ -108,6 +108,18 @@ class HarnessCliTest {
     }
 
     @Test
+    void theShippedScenariosValidateOnEveryTopologyTheDocsName() {
+        // docs/topologies.md: ./harness run -D pipeline-harness.topology=containers (or cloud); the command
+        // line's own classpath must know each of them, or a user gets "unknown topology" instead of a run
+        for (String topology : List.of("embedded", "containers", "cloud")) {
+            out.reset();
+            int exit = HarnessCli.execute(new String[] {"validate", "../scenarios/suite/routing-smoke.scenario.yaml",
+                    "-D", "pipeline-harness.topology=" + topology}, context);
+            assertThat(exit).as("validate on topology %s: %s%s", topology, output(), errors()).isZero();
+        }
+    }
+
+    @Test
     void aRunWhoseTopologyCannotRunHereExitsThreeWithTheReason() {
         assertThat(harness("run", FIXTURES + "unavailable")).isEqualTo(ExitCodes.TOPOLOGY);
         assertThat(output()).contains("no Docker engine found").contains("exit 3: the topology could not start or cannot run here");
