@@ -33,9 +33,10 @@ import org.awaitility.core.ConditionTimeoutException;
  * the JVM ends, however it ends. Every wait is bounded; past it the scenario runs anyway and says so.
  *
  * <p>A run keeps its exclusive turn for its next scenario that runs alone, if that one follows at once
- * (the run starts them first): the other run then waits once for all of them, instead of running one
- * scenario between each two of them while this run's other slots stay idle. It keeps it for a third of
- * the timeout at most, so a waiting run with the same timeout still has its turn well within it.
+ * (the run starts them one after another): the other run then waits once for all of them, instead of
+ * running one scenario between each two of them while this run's other slots stay idle. It keeps it
+ * for a third of the timeout at most, so a waiting run with the same timeout still has its turn well
+ * within it.
  */
 final class HostLock implements AutoCloseable {
 

@@ -160,7 +160,7 @@ public final class ScenarioRunExecutor {
         }
         // then the machine: the other pipeline-harness runs on it wait while this one runs alone, and the
         // other way round (HostLock); the turn passes on to this run's next scenario that runs alone, if
-        // one is still to start (they start first), so the other run waits once for all of them
+        // one is still to start (they start one after another), so the other run waits once for all of them
         Consumer<String> waiting = why -> out.println("pipeline-harness: " + scenario.getDisplayName() + " waits: " + why);
         try (HostLock.Turn turn = !takesTurns(scenario, topologies) ? HostLock.none()
                 : alone.isPresent() ? hostLock.exclusive(waiting, () -> aloneToStart.get() > 0 && !interrupted)
@@ -190,17 +190,21 @@ public final class ScenarioRunExecutor {
     }
 
     /**
-     * Discovery order, except with several scenarios at a time: first those that must run alone (one
-     * after the other, before the others start, instead of each waiting for the running ones to
-     * finish while the slots it empties stay idle), then those tagged {@code slow} (started last, a
-     * long scenario would run on alone after the others and lengthen the whole run), then the rest.
+     * Discovery order, except with several scenarios at a time: first those tagged {@code slow} (a long
+     * one started late would run on by itself after the others and lengthen the whole run), then the
+     * rest, then those that must run alone, one after the other (together, so the slots stay idle only
+     * once, while the last others finish, and the machine's exclusive turn is taken once).
+     * At the end rather than first: beside other runs on the machine (a build's component tests, another
+     * CI job), a first scenario waiting for the exclusive turn would hold every other scenario of this
+     * run back with it; last, it asks once the others have run, often after the neighbours ended. And a
+     * fault whose heal fails then costs the run only the scenarios still to start after it.
      */
     static List<TestDescriptor> startOrder(Collection<? extends TestDescriptor> scenarios, int parallelism,
                                            java.util.function.Predicate<TestDescriptor> runsAlone) {
         List<TestDescriptor> ordered = new ArrayList<>(scenarios);
         if (parallelism > 1) {
             ordered.sort(Comparator.comparingInt((TestDescriptor scenario) ->
-                    runsAlone.test(scenario) ? 0 : scenario.getTags().contains(SLOW) ? 1 : 2));
+                    runsAlone.test(scenario) ? 2 : scenario.getTags().contains(SLOW) ? 0 : 1));
         }
         return ordered;
     }
