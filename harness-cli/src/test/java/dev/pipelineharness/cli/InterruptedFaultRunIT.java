@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.pipelineharness.engine.Constants;
+import dev.pipelineharness.testkit.SharesTheMachine;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -19,14 +20,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Ctrl-C in the middle of a fault, for real: {@code pipeline-harness run} of the broker-kill scenario on
  * the embedded topology in a JVM of its own, SIGINT once the broker is down. The run must heal the
  * fault, stop every process it started (brokers, PostgreSQL, Connect, Flink, MirrorMaker, DynamoDB
- * Local) and exit with 130, the interrupted scenario in its report.
+ * Local) and exit with 130, the interrupted scenario in its report. The class holds a shared turn at
+ * the host lock, as the component ITs do: its topology never starts beside a build's scenario that runs
+ * alone, while its own run takes no turn (see {@link #command()}).
  */
+@ExtendWith(SharesTheMachine.class)
 class InterruptedFaultRunIT {
 
     private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
@@ -99,9 +104,10 @@ class InterruptedFaultRunIT {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dorg.slf4j.simpleLogger.log.org.netcrusher=off",
                 "-cp", classpath, HarnessCli.class.getName(), "run", SCENARIO, "--report-dir", reports.toString(),
-                // No turn at the machine's host lock: this run is interrupted mid-fault, so no timing of it is
-                // judged, and its broker kill is on a topology of its own. Its exclusive turn made the mutants,
-                // which start in the same minute, wait for it (33 s in a fresh-clone verify).
+                // No exclusive turn at the machine's host lock (this class holds a shared one): this run is
+                // interrupted mid-fault, so no timing of it is judged, and its broker kill is on a topology of
+                // its own. Its exclusive turn made the mutants, which start in the same minute, wait for it
+                // (33 s in a fresh-clone verify).
                 "-D", Constants.HOST_LOCK_PROPERTY_NAME + "=none"));
         return command;
     }
