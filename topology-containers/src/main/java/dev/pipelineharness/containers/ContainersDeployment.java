@@ -152,10 +152,13 @@ public final class ContainersDeployment extends NamespacedDeployment {
         if (flinkJobId != null) {
             cleanup.attempt(() -> topology.flinkClient().cancel(flinkJobId, timeout));
         }
+        // all DELETEs in flight at once: one after another, each waits for the rebalance the one before started
         ConnectRestClient connect = topology.connectClient();
+        List<ConnectRestClient.PendingDelete> deletes = new ArrayList<>();
         for (String name : connectorNames) {
-            cleanup.attempt(() -> connect.delete(name));
+            cleanup.attempt(() -> deletes.add(connect.startDelete(name)));
         }
+        deletes.forEach(delete -> cleanup.attempt(delete::await));
         if (!slots.isEmpty() || postgresSchema.isCreated()) {
             cleanup.attempt(this::dropDatabaseObjects);
         }

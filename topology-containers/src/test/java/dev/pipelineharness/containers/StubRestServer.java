@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** A REST API answering canned responses by method and path, recording what it was asked. */
 public final class StubRestServer implements AutoCloseable {
@@ -17,8 +19,17 @@ public final class StubRestServer implements AutoCloseable {
     public record Answer(int status, String body) {
     }
 
+    /** Runs on the request's own thread before it is answered, say to hold it until others arrived. */
+    @FunctionalInterface
+    public interface BeforeAnswer {
+        void run(String methodAndPath) throws InterruptedException;
+    }
+
     private final HttpServer server;
+    // a thread per request, so that requests held by a BeforeAnswer do not keep the others waiting
+    private final ExecutorService handlers = Executors.newCachedThreadPool();
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private volatile BeforeAnswer beforeAnswer = methodAndPath -> { };
     public final List<String> requests = new ArrayList<>();
 
     public StubRestServer() throws IOException {
@@ -29,6 +40,11 @@ public final class StubRestServer implements AutoCloseable {
             synchronized (requests) {
                 requests.add(body.isEmpty() ? key : key + " " + body);
             }
+            try {
+                beforeAnswer.run(key);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             Answer answer = answers.getOrDefault(key, new Answer(404, "{\"error_code\":404,\"message\":\"no stub for " + key + "\"}"));
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -38,11 +54,17 @@ public final class StubRestServer implements AutoCloseable {
             }
             exchange.close();
         });
+        server.setExecutor(handlers);
         server.start();
     }
 
     public StubRestServer answer(String methodAndPath, int status, String body) {
         answers.put(methodAndPath, new Answer(status, body));
+        return this;
+    }
+
+    public StubRestServer beforeAnswering(BeforeAnswer hook) {
+        beforeAnswer = hook;
         return this;
     }
 
@@ -53,5 +75,6 @@ public final class StubRestServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        handlers.shutdownNow();
     }
 }

@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pipelineharness.api.ScenarioDefinitionException;
 import dev.pipelineharness.containers.StubRestServer;
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,9 +97,56 @@ class ConnectRestClientTest {
     }
 
     @Test
-    void deletingAConnectorThatIsGoneIsFine() throws Exception {
+    void deletingAConnectorThatIsGoneIsFine() {
+        connect.answer("DELETE /connectors/r1_s1_gone", 404, "{\"error_code\":404,\"message\":\"Connector r1_s1_gone not found\"}");
+
         client.delete("r1_s1_gone");
 
         assertThat(connect.requests).containsExactly("DELETE /connectors/r1_s1_gone");
+    }
+
+    @Test
+    void deletesConnectorsWithAllRequestsInFlightAtOnce() {
+        List<String> names = List.of("r1_s1_cdc", "r1_s1_sink_a", "r1_s1_sink_b");
+        names.forEach(name -> connect.answer("DELETE /connectors/" + name, 204, ""));
+        CountDownLatch allArrived = new CountDownLatch(names.size());
+        AtomicInteger answeredTogether = new AtomicInteger();
+        connect.beforeAnswering(request -> {
+            if (request.startsWith("DELETE ")) {
+                allArrived.countDown();
+                // bounded: DELETEs sent one after another are answered late, and the assertion says so
+                if (allArrived.await(5, TimeUnit.SECONDS)) {
+                    answeredTogether.incrementAndGet();
+                }
+            }
+        });
+
+        List<ConnectRestClient.PendingDelete> deletes = names.stream().map(client::startDelete).toList();
+        deletes.forEach(ConnectRestClient.PendingDelete::await);
+
+        assertThat(answeredTogether.get())
+                .as("DELETEs held until all %d had arrived (fewer: they were sent one after another)", names.size())
+                .isEqualTo(names.size());
+    }
+
+    @Test
+    void aDeleteConnectFailsIsAnErrorNamingTheConnectorAndStatus() {
+        connect.answer("DELETE /connectors/r1_s1_cdc", 500, "{\"error_code\":500,\"message\":\"Request timed out\"}");
+
+        ConnectRestClient.PendingDelete delete = client.startDelete("r1_s1_cdc");
+
+        assertThatThrownBy(delete::await).isInstanceOf(IllegalStateException.class)
+                .hasMessage("Kafka Connect did not delete connector r1_s1_cdc (HTTP 500): Request timed out");
+    }
+
+    @Test
+    void aDeleteConnectNeverAnswersIsAnErrorNamingItsUrlAndTheConnector() {
+        URI stopped = connect.uri();
+        connect.close();
+
+        ConnectRestClient.PendingDelete delete = new ConnectRestClient(stopped).startDelete("r1_s1_cdc");
+
+        assertThatThrownBy(delete::await).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Kafka Connect at " + stopped + " did not answer the DELETE of connector r1_s1_cdc: ");
     }
 }
