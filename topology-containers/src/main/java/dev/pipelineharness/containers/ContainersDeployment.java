@@ -12,6 +12,7 @@ import dev.pipelineharness.containers.flink.FlinkSqlScript;
 import dev.pipelineharness.containers.flink.FlinkSqlSubmission;
 import dev.pipelineharness.containers.flink.SqlStatements;
 import dev.pipelineharness.topology.support.ConnectorFile;
+import dev.pipelineharness.topology.support.ConnectorDelete;
 import dev.pipelineharness.topology.support.DebeziumFirstOffset;
 import dev.pipelineharness.topology.support.DebeziumSlots;
 import dev.pipelineharness.topology.support.DeploymentSchema;
@@ -154,7 +155,7 @@ public final class ContainersDeployment extends NamespacedDeployment {
         }
         // all DELETEs in flight at once: one after another, each waits for the rebalance the one before started
         ConnectRestClient connect = topology.connectClient();
-        List<ConnectRestClient.PendingDelete> deletes = new ArrayList<>();
+        List<ConnectorDelete> deletes = new ArrayList<>();
         for (String name : connectorNames) {
             cleanup.attempt(() -> deletes.add(connect.startDelete(name)));
         }

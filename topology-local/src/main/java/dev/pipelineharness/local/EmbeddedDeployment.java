@@ -16,6 +16,7 @@ import dev.pipelineharness.local.kafka.KafkaLink;
 import dev.pipelineharness.local.process.Directories;
 import dev.pipelineharness.topology.support.BoundedWait;
 import dev.pipelineharness.topology.support.ConnectorFile;
+import dev.pipelineharness.topology.support.ConnectorDelete;
 import dev.pipelineharness.topology.support.DebeziumFirstOffset;
 import dev.pipelineharness.topology.support.DebeziumSlots;
 import dev.pipelineharness.topology.support.DeploymentSchema;
@@ -365,7 +366,7 @@ public final class EmbeddedDeployment extends NamespacedDeployment implements Mo
             cleanup.attempt(flinkJob::requestCancel);
         }
         ConnectorClient connectors = parts.connect().connectors();
-        List<ConnectorClient.PendingDelete> deletes = new ArrayList<>();
+        List<ConnectorDelete> deletes = new ArrayList<>();
         for (String name : connectorNames) {
             cleanup.attempt(() -> deletes.add(connectors.startDelete(name)));
         }

@@ -6,16 +6,13 @@ import dev.pipelineharness.api.Location;
 import dev.pipelineharness.api.ScenarioDefinitionException;
 import dev.pipelineharness.containers.support.HttpProbe;
 import dev.pipelineharness.topology.support.BoundedWait;
+import dev.pipelineharness.topology.support.ConnectorDelete;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /** Kafka Connect's REST API, as documented: create or update, status, committed offsets, delete, and the installed plugins. */
 public final class ConnectRestClient {
@@ -67,49 +64,10 @@ public final class ConnectRestClient {
         startDelete(name).await();
     }
 
-    /**
-     * Sends {@code DELETE /connectors/{name}} and returns at once, so that several deletes share the
-     * worker's rebalances instead of each waiting for the one the delete before it started.
-     */
-    public PendingDelete startDelete(String name) {
-        return new PendingDelete(name, HttpProbe.sendAsync("DELETE", uri("/connectors/" + encode(name)), null));
-    }
-
-    /** A {@code DELETE} in flight; a connector that does not exist is not an error. */
-    public final class PendingDelete {
-
-        private final String name;
-        private final CompletableFuture<HttpResponse<String>> response;
-
-        private PendingDelete(String name, CompletableFuture<HttpResponse<String>> response) {
-            this.name = name;
-            this.response = response;
-        }
-
-        /** Waits for Connect's answer, twice the request timeout at most. */
-        public void await() {
-            HttpResponse<String> answer;
-            try {
-                answer = response.get(DELETE_ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while deleting connector " + name + " in Kafka Connect at "
-                        + base, e);
-            } catch (ExecutionException e) {
-                throw notAnswered(e.getCause().toString(), e.getCause());
-            } catch (TimeoutException e) {
-                throw notAnswered("no answer within " + DELETE_ANSWER_TIMEOUT.toSeconds() + " s", e);
-            }
-            if (answer.statusCode() >= 400 && answer.statusCode() != 404) {
-                throw new IllegalStateException("Kafka Connect did not delete connector " + name + " (HTTP "
-                        + answer.statusCode() + "): " + message(answer.body()));
-            }
-        }
-
-        private IllegalStateException notAnswered(String reason, Throwable cause) {
-            return new IllegalStateException("Kafka Connect at " + base + " did not answer the DELETE of connector "
-                    + name + ": " + reason, cause);
-        }
+    /** Sends {@code DELETE /connectors/{name}} and returns at once ({@link ConnectorDelete}: why a deployment sends them all first). */
+    public ConnectorDelete startDelete(String name) {
+        return new ConnectorDelete(base, name, HttpProbe.sendAsync("DELETE", uri("/connectors/" + encode(name)), null),
+                DELETE_ANSWER_TIMEOUT);
     }
 
     /** True once {@code GET /connectors/{name}/offsets} (KIP-875) lists a committed source offset. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pipelineharness.api.ScenarioDefinitionException;
 import dev.pipelineharness.containers.StubRestServer;
+import dev.pipelineharness.topology.support.ConnectorDelete;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -121,8 +122,8 @@ class ConnectRestClientTest {
             }
         });
 
-        List<ConnectRestClient.PendingDelete> deletes = names.stream().map(client::startDelete).toList();
-        deletes.forEach(ConnectRestClient.PendingDelete::await);
+        List<ConnectorDelete> deletes = names.stream().map(client::startDelete).toList();
+        deletes.forEach(ConnectorDelete::await);
 
         assertThat(answeredTogether.get())
                 .as("DELETEs held until all %d had arrived (fewer: they were sent one after another)", names.size())
@@ -133,7 +134,7 @@ class ConnectRestClientTest {
     void aDeleteConnectFailsIsAnErrorNamingTheConnectorAndStatus() {
         connect.answer("DELETE /connectors/r1_s1_cdc", 500, "{\"error_code\":500,\"message\":\"Request timed out\"}");
 
-        ConnectRestClient.PendingDelete delete = client.startDelete("r1_s1_cdc");
+        ConnectorDelete delete = client.startDelete("r1_s1_cdc");
 
         assertThatThrownBy(delete::await).isInstanceOf(IllegalStateException.class)
                 .hasMessage("Kafka Connect did not delete connector r1_s1_cdc (HTTP 500): Request timed out");
@@ -144,7 +145,7 @@ class ConnectRestClientTest {
         URI stopped = connect.uri();
         connect.close();
 
-        ConnectRestClient.PendingDelete delete = new ConnectRestClient(stopped).startDelete("r1_s1_cdc");
+        ConnectorDelete delete = new ConnectRestClient(stopped).startDelete("r1_s1_cdc");
 
         assertThatThrownBy(delete::await).isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("Kafka Connect at " + stopped + " did not answer the DELETE of connector r1_s1_cdc: ");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipelineharness.topology.support.BoundedWait;
+import dev.pipelineharness.topology.support.ConnectorDelete;
 import dev.pipelineharness.local.process.ManagedProcess;
 import java.io.IOException;
 import java.net.URI;
@@ -18,10 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -218,47 +215,11 @@ public final class ConnectorClient {
         startDelete(name).await();
     }
 
-    /**
-     * Sends the DELETE and returns without waiting, so that a deployment's connectors are deleted with
-     * all requests in flight at once: one after another, each waited for the worker's rebalance the one
-     * before had started (0.1 to 1 s each; a pipeline of seven connectors took about 3 s to undeploy).
-     */
-    public PendingDelete startDelete(String name) {
-        return new PendingDelete(name, http.sendAsync(request("DELETE", "/connectors/" + encode(name), null),
-                HttpResponse.BodyHandlers.ofString()));
-    }
-
-    /** A DELETE in flight; a connector that does not exist is not an error. */
-    public final class PendingDelete {
-
-        private final String name;
-        private final CompletableFuture<HttpResponse<String>> response;
-
-        private PendingDelete(String name, CompletableFuture<HttpResponse<String>> response) {
-            this.name = name;
-            this.response = response;
-        }
-
-        /** Waits for Connect's answer (twice the request timeout: the others' requests share the worker). */
-        public void await() {
-            try {
-                deleted(name, response.get(REQUEST_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while deleting connector " + name, e);
-            } catch (ExecutionException | TimeoutException e) {
-                Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-                throw new IllegalStateException("Kafka Connect at " + base + " did not answer DELETE of connector "
-                        + name + ": " + cause, cause);
-            }
-        }
-    }
-
-    private static void deleted(String name, HttpResponse<String> response) {
-        if (response.statusCode() != 204 && response.statusCode() != 200 && response.statusCode() != 404) {
-            throw new IllegalStateException("Delete of connector " + name + ": HTTP " + response.statusCode() + ": "
-                    + connectMessage(response));
-        }
+    /** Sends the DELETE and returns without waiting ({@link ConnectorDelete}: why a deployment sends them all first). */
+    public ConnectorDelete startDelete(String name) {
+        // twice the request timeout: the other deletes in flight share the worker
+        return new ConnectorDelete(base, name, http.sendAsync(request("DELETE", "/connectors/" + encode(name), null),
+                HttpResponse.BodyHandlers.ofString()), REQUEST_TIMEOUT.multipliedBy(2));
     }
 
     /**

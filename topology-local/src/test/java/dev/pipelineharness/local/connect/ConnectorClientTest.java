@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.pipelineharness.topology.support.ConnectorDelete;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -154,11 +155,11 @@ class ConnectorClientTest {
         try {
             ConnectorClient connect = ConnectorClient.forUrl("http://127.0.0.1:" + together.getAddress().getPort());
 
-            List<ConnectorClient.PendingDelete> deletes = Stream.of("orders-cdc", "broken", "gone")
+            List<ConnectorDelete> deletes = Stream.of("orders-cdc", "broken", "gone")
                     .map(connect::startDelete).toList();
 
             deletes.get(0).await();
-            assertThatThrownBy(deletes.get(1)::await).hasMessage("Delete of connector broken: HTTP 409: rebalance in progress");
+            assertThatThrownBy(deletes.get(1)::await).hasMessage("Kafka Connect did not delete connector broken (HTTP 409): rebalance in progress");
             deletes.get(2).await();
             assertThat(inFlight.getCount()).isZero();
         } finally {
