@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pipelineharness.api.Check;
 import dev.pipelineharness.api.CheckProvider;
 import dev.pipelineharness.api.GeneratorProvider;
-import dev.pipelineharness.api.JdbcEndpoint;
-import dev.pipelineharness.api.Secret;
 import dev.pipelineharness.api.Verdict;
 import dev.pipelineharness.generators.GeneratedRowChanges;
 import dev.pipelineharness.testkit.SharesTheMachine;
 import dev.pipelineharness.testkit.StubDeployment;
 import dev.pipelineharness.testkit.TestParams;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ServiceLoader;
@@ -30,29 +27,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PostgresRoundTripIT {
 
     private static final String SCHEMA = "r1_test";
-    private static EmbeddedPostgres postgres;
+    private static PostgresSchemaFixture postgres;
     private static StubDeployment deployment;
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement ddl = connection.createStatement()) {
-            ddl.execute("CREATE SCHEMA " + SCHEMA);
-            ddl.execute("SET search_path TO " + SCHEMA);
-            ddl.execute("CREATE TABLE loan_entities(loan_id TEXT PRIMARY KEY, customer_name TEXT, amount NUMERIC(12,2),"
-                    + " term_months INT, status TEXT, updated_at BIGINT)");
-            ddl.execute("CREATE TABLE car_entities(car_id TEXT PRIMARY KEY, vin TEXT, make TEXT, model TEXT,"
-                    + " price NUMERIC(12,2), status TEXT, updated_at BIGINT)");
-            ddl.execute("CREATE TABLE users(user_id TEXT PRIMARY KEY, name TEXT, email TEXT, city TEXT, signup_time BIGINT)");
-            ddl.execute("CREATE TABLE categories(category_id TEXT PRIMARY KEY, name TEXT)");
-            ddl.execute("CREATE TABLE items(item_id TEXT PRIMARY KEY, name TEXT, category_id TEXT, price NUMERIC(12,2))");
-            ddl.execute("CREATE TABLE reviews(review_id TEXT PRIMARY KEY, item_id TEXT, user_id TEXT, rating INT,"
-                    + " review_time BIGINT)");
-        }
-        JdbcEndpoint endpoint = new JdbcEndpoint(postgres.getJdbcUrl("postgres", "postgres"), "localhost",
-                postgres.getPort(), "postgres", "postgres", Secret.of("postgres"));
-        deployment = new StubDeployment(SCHEMA, endpoint);
+        postgres = PostgresSchemaFixture.withSchema(SCHEMA,
+                "CREATE TABLE loan_entities(loan_id TEXT PRIMARY KEY, customer_name TEXT, amount NUMERIC(12,2),"
+                        + " term_months INT, status TEXT, updated_at BIGINT)",
+                "CREATE TABLE car_entities(car_id TEXT PRIMARY KEY, vin TEXT, make TEXT, model TEXT,"
+                        + " price NUMERIC(12,2), status TEXT, updated_at BIGINT)",
+                "CREATE TABLE users(user_id TEXT PRIMARY KEY, name TEXT, email TEXT, city TEXT, signup_time BIGINT)",
+                "CREATE TABLE categories(category_id TEXT PRIMARY KEY, name TEXT)",
+                "CREATE TABLE items(item_id TEXT PRIMARY KEY, name TEXT, category_id TEXT, price NUMERIC(12,2))",
+                "CREATE TABLE reviews(review_id TEXT PRIMARY KEY, item_id TEXT, user_id TEXT, rating INT,"
+                        + " review_time BIGINT)");
+        deployment = postgres.deployment();
     }
 
     @AfterAll
@@ -87,7 +77,7 @@ class PostgresRoundTripIT {
             assertThat(verdict.passed()).as(verdict.message()).isTrue();
         }
 
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        try (Connection connection = postgres.connect();
              Statement statement = connection.createStatement()) {
             statement.execute("UPDATE " + SCHEMA + ".users SET name = 'Mallory' WHERE user_id = 'user-00001'");
             statement.execute("DELETE FROM " + SCHEMA + ".items WHERE item_id IN (SELECT item_id FROM " + SCHEMA

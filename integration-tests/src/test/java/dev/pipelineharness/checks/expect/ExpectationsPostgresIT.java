@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipelineharness.api.Check;
 import dev.pipelineharness.api.DefinitionContext;
-import dev.pipelineharness.api.JdbcEndpoint;
 import dev.pipelineharness.api.PipelineDefinition;
 import dev.pipelineharness.api.PipelineFile;
-import dev.pipelineharness.api.Secret;
 import dev.pipelineharness.api.Verdict;
+import dev.pipelineharness.checks.PostgresSchemaFixture;
 import dev.pipelineharness.testkit.Providers;
 import dev.pipelineharness.testkit.SharesTheMachine;
 import dev.pipelineharness.testkit.StubDeployment;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -46,20 +44,13 @@ class ExpectationsPostgresIT {
               order_time / 3600000 * 3600000 AS hour_start, count(*) AS order_count, sum(amount) AS revenue
               FROM orders JOIN customers USING (customer_id) WHERE status <> 'CANCELLED' GROUP BY 1, 2"}""";
 
-    private static EmbeddedPostgres postgres;
+    private static PostgresSchemaFixture postgres;
     private static StubDeployment deployment;
 
     @BeforeAll
     static void generate() throws Exception {
-        postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement ddl = connection.createStatement()) {
-            ddl.execute("CREATE SCHEMA " + SCHEMA);
-            ddl.execute("SET search_path TO " + SCHEMA);
-            ddl.execute(DDL);
-        }
-        deployment = new StubDeployment(SCHEMA, new JdbcEndpoint(postgres.getJdbcUrl("postgres", "postgres"),
-                "localhost", postgres.getPort(), "postgres", "postgres", Secret.of("postgres")));
+        postgres = PostgresSchemaFixture.withSchema(SCHEMA, DDL);
+        deployment = postgres.deployment();
         Providers.generator("records", "{table: customers, key: customer_id, count: 12, updates: 0.2, fields: {"
                 + "customer_id: {id: c-, cardinality: 10}, name: {faker: '#{Name.fullName}'}}}", SHOP)
                 .generate(deployment.generation(1));
@@ -68,9 +59,8 @@ class ExpectationsPostgresIT {
                 + " amount: {type: decimal, min: 1, max: 50}, status: {values: [PAID, CANCELLED]},"
                 + " order_time: {event-time: {spread: 3h}}}}", SHOP).generate(deployment.generation(2));
         // the "pipeline": the same statement, so the oracle must agree with it
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        try (Connection connection = postgres.connect();
              Statement statement = connection.createStatement()) {
-            statement.execute("SET search_path TO " + SCHEMA);
             statement.execute("INSERT INTO revenue SELECT customer_id, order_time / 3600000 * 3600000, count(*), sum(amount)"
                     + " FROM orders JOIN customers USING (customer_id) WHERE status <> 'CANCELLED' GROUP BY 1, 2");
         }
@@ -90,9 +80,8 @@ class ExpectationsPostgresIT {
     }
 
     private static void execute(String sql) throws Exception {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        try (Connection connection = postgres.connect();
              Statement statement = connection.createStatement()) {
-            statement.execute("SET search_path TO " + SCHEMA);
             statement.execute(sql);
         }
     }
@@ -172,7 +161,7 @@ class ExpectationsPostgresIT {
     @Test
     void theScratchSchemaIsGoneAfterwards() throws Exception {
         evaluate("sql-oracle", ORACLE);
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        try (Connection connection = postgres.connect();
              Statement statement = connection.createStatement();
              var rows = statement.executeQuery("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'expect_%'")) {
             rows.next();
