@@ -45,8 +45,10 @@ public final class MutantVerdicts {
                 .selectors(mutants.stream().map(mutant -> selectFile(mutant.scenario().toFile())).toArray(
                         org.junit.platform.engine.DiscoverySelector[]::new))
                 .configurationParameter("pipeline-harness.reports.dir", "target/harness-mutants")
-                // a caught mutant mostly waits out its checks' deadlines, idle: several at a time share that wait
-                .configurationParameter("pipeline-harness.parallelism", "4")
+                // a caught mutant mostly waits for its pipeline to drain and its verdict to settle, idle: several
+                // at a time share that wait (6 rather than 4: MutantsIT 106-112 s instead of 118-129 s,
+                // docs/benchmarks.md; the topology then has 12 task slots)
+                .configurationParameter("pipeline-harness.parallelism", "6")
                 .execute()
                 .testEvents();
         List<Verdict> verdicts = new ArrayList<>();
