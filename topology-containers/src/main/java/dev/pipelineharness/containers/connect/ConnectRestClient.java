@@ -6,6 +6,7 @@ import dev.pipelineharness.api.Location;
 import dev.pipelineharness.api.ScenarioDefinitionException;
 import dev.pipelineharness.containers.support.HttpProbe;
 import dev.pipelineharness.topology.support.BoundedWait;
+import dev.pipelineharness.topology.support.ConnectErrorBody;
 import dev.pipelineharness.topology.support.ConnectorDelete;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -33,7 +34,8 @@ public final class ConnectRestClient {
                 JSON.writeValueAsString(config));
         if (response.statusCode() >= 400) {
             throw new ScenarioDefinitionException(Location.ofFile(displayName), "",
-                    "Kafka Connect rejected this connector (HTTP " + response.statusCode() + "): " + message(response.body()));
+                    "Kafka Connect rejected this connector (HTTP " + response.statusCode() + "): "
+                            + ConnectErrorBody.message(response.body()));
         }
     }
 
@@ -57,11 +59,6 @@ public final class ConnectRestClient {
             }
             return "RUNNING".equals(status.path("connector").path("state").asText()) && tasksRunning;
         });
-    }
-
-    /** Deletes the connector and waits for Connect's answer; a connector that does not exist is not an error. */
-    public void delete(String name) {
-        startDelete(name).await();
     }
 
     /** Sends {@code DELETE /connectors/{name}} and returns at once ({@link ConnectorDelete}: why a deployment sends them all first). */
@@ -96,14 +93,6 @@ public final class ConnectRestClient {
 
     private static String encode(String name) {
         return URLEncoder.encode(name, StandardCharsets.UTF_8);
-    }
-
-    private static String message(String body) {
-        try {
-            return JSON.readTree(body).path("message").asText(body);
-        } catch (Exception e) {
-            return body;
-        }
     }
 
     private static String firstLine(String text) {

@@ -101,7 +101,7 @@ class ConnectRestClientTest {
     void deletingAConnectorThatIsGoneIsFine() {
         connect.answer("DELETE /connectors/r1_s1_gone", 404, "{\"error_code\":404,\"message\":\"Connector r1_s1_gone not found\"}");
 
-        client.delete("r1_s1_gone");
+        client.startDelete("r1_s1_gone").await();
 
         assertThat(connect.requests).containsExactly("DELETE /connectors/r1_s1_gone");
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipelineharness.topology.support.BoundedWait;
+import dev.pipelineharness.topology.support.ConnectErrorBody;
 import dev.pipelineharness.topology.support.ConnectorDelete;
 import dev.pipelineharness.local.process.ManagedProcess;
 import java.io.IOException;
@@ -68,7 +69,7 @@ public final class ConnectorClient {
         HttpResponse<String> response = send("PUT", "/connectors/" + encode(name) + "/config", withName);
         if (response.statusCode() != 200 && response.statusCode() != 201) {
             throw new ConnectorConfigException(sourceDisplayName, name,
-                    List.of("HTTP " + response.statusCode() + ": " + connectMessage(response)));
+                    List.of("HTTP " + response.statusCode() + ": " + ConnectErrorBody.message(response.body())));
         }
     }
 
@@ -111,7 +112,7 @@ public final class ConnectorClient {
         HttpResponse<String> response = send("GET", "/connectors/" + encode(name) + "/offsets", null);
         if (response.statusCode() != 200) {
             throw new IllegalStateException("Offsets of connector " + name + ": HTTP " + response.statusCode() + ": "
-                    + connectMessage(response));
+                    + ConnectErrorBody.message(response.body()));
         }
         List<Map.Entry<Map<String, String>, Map<String, String>>> offsets = new ArrayList<>();
         for (JsonNode entry : parse(response).path("offsets")) {
@@ -131,7 +132,7 @@ public final class ConnectorClient {
         HttpResponse<String> response = send("GET", "/connectors/" + encode(name) + "/status", null);
         if (response.statusCode() != 200) {
             throw new IllegalStateException("Status of connector " + name + ": HTTP " + response.statusCode() + ": "
-                    + connectMessage(response));
+                    + ConnectErrorBody.message(response.body()));
         }
         return statusOf(name, parse(response));
     }
@@ -158,7 +159,7 @@ public final class ConnectorClient {
                 + "/restart?includeTasks=true&onlyFailed=false", null);
         if (response.statusCode() != 200 && response.statusCode() != 202 && response.statusCode() != 204) {
             throw new IllegalStateException("Restart of connector " + name + ": HTTP " + response.statusCode() + ": "
-                    + connectMessage(response));
+                    + ConnectErrorBody.message(response.body()));
         }
         if (response.statusCode() == 204 || response.body().isBlank()) {
             return Optional.empty();
@@ -206,7 +207,7 @@ public final class ConnectorClient {
     private void accepted(String what, String name, HttpResponse<String> response) {
         if (response.statusCode() != 202 && response.statusCode() != 200 && response.statusCode() != 204) {
             throw new IllegalStateException(what + " of connector " + name + ": HTTP " + response.statusCode() + ": "
-                    + connectMessage(response));
+                    + ConnectErrorBody.message(response.body()));
         }
     }
 
@@ -247,7 +248,7 @@ public final class ConnectorClient {
                 + "/config/validate", config);
         if (response.statusCode() != 200) {
             throw new ConnectorConfigException(source, name,
-                    List.of("HTTP " + response.statusCode() + ": " + connectMessage(response)));
+                    List.of("HTTP " + response.statusCode() + ": " + ConnectErrorBody.message(response.body())));
         }
         JsonNode body = parse(response);
         if (body.path("error_count").asInt() == 0) {
@@ -289,16 +290,6 @@ public final class ConnectorClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted during " + method + " " + base.resolve(path), e);
-        }
-    }
-
-    /** Connect's error body is {@code {"error_code": 400, "message": "..."}}; fall back to the raw body. */
-    private static String connectMessage(HttpResponse<String> response) {
-        try {
-            JsonNode message = JSON.readTree(response.body()).path("message");
-            return message.isTextual() ? message.asText() : response.body();
-        } catch (JsonProcessingException e) {
-            return response.body();
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.pipelineharness.topology.support;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -16,8 +15,6 @@ import java.util.concurrent.TimeoutException;
  * connector that does not exist is not an error.
  */
 public final class ConnectorDelete {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI worker;
     private final String name;
@@ -54,21 +51,12 @@ public final class ConnectorDelete {
         int status = answer.statusCode();
         if (status != 200 && status != 204 && status != 404) {
             throw new IllegalStateException("Kafka Connect did not delete connector " + name + " (HTTP " + status + "): "
-                    + connectMessage(answer.body()));
+                    + ConnectErrorBody.message(answer.body()));
         }
     }
 
     private IllegalStateException notAnswered(String reason, Throwable cause) {
         return new IllegalStateException("Kafka Connect at " + worker + " did not answer the DELETE of connector " + name
                 + ": " + reason, cause);
-    }
-
-    /** Connect's error bodies are {@code {"error_code": 409, "message": "..."}}. */
-    private static String connectMessage(String body) {
-        try {
-            return JSON.readTree(body).path("message").asText(body);
-        } catch (Exception notJson) {
-            return body;
-        }
     }
 }
